@@ -110,6 +110,7 @@ struct Val {
 	Ins *def;        /* V_RES: defining instruction */
 	Region *reg;     /* V_ARG: owning region */
 	int idx;         /* result / argument / parameter index */
+	int cnst;        /* V_PARAM: a pointer to const (`const double *x`) */
 	/* computed by ir_uses(), stale after edits until recomputed */
 	Use *uses;
 	int nuse;
@@ -272,6 +273,9 @@ void ir_insert_after(Ins *pos, Ins *in);
 void ir_unlink(Ins *in);
 void ir_setarg(Ins *in, int i, Val *v);
 void ir_addarg(Ins *in, Val *v);
+/* Adds a result of type t to in (for if/loops built before their results
+ * are known). */
+Val *ir_addres(Ins *in, Type *t);
 /* Convenience builders: create, append to r, return the (first) result. */
 Val *ir_const_f(Region *r, Type *t, double v, Loc loc);
 Val *ir_const_i(Region *r, Type *t, long long v, Loc loc);

@@ -175,6 +175,23 @@ void ir_addarg(Ins *in, Val *v)
 	push(a, &in->args, &in->nargs, v);
 }
 
+Val *ir_addres(Ins *in, Type *t)
+{
+	Fn *f = in->regs ? in->regs[0]->fn : in->parent ? in->parent->fn : NULL;
+	if (!f)
+		ICE("ir_addres needs an instruction with a region or a parent");
+	Val *v = ir_newval(f, t, NULL);
+	v->kind = V_RES;
+	v->def = in;
+	v->idx = in->nres;
+	Val **res = arena_alloc(f->m->arena, sizeof(Val *) * (size_t)(in->nres + 1));
+	for (int i = 0; i < in->nres; i++)
+		res[i] = in->res[i];
+	res[in->nres++] = v;
+	in->res = res;
+	return v;
+}
+
 static Fn *fn_of(Region *r) { return r->fn; }
 
 Val *ir_const_f(Region *r, Type *t, double v, Loc loc)

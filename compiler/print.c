@@ -295,8 +295,8 @@ static void print_fn_with(P *p, Fn *f)
 		fputs("static ", out);
 	fprintf(out, "func @%s(", f->name);
 	for (int i = 0; i < f->np; i++)
-		fprintf(out, "%s%%%s: %s", i ? ", " : "", vn(p, f->params[i]),
-			ts(p, f->params[i]->ty));
+		fprintf(out, "%s%%%s: %s%s", i ? ", " : "", vn(p, f->params[i]),
+			ts(p, f->params[i]->ty), f->params[i]->cnst ? " const" : "");
 	fprintf(out, ") -> %s", ts(p, f->ret));
 	for (int i = 0; i < f->nannot; i++) {
 		fputs(" annotate \"", out);
