@@ -340,14 +340,24 @@ static int editdist(const char *s, const char *t)
 }
 
 /* Collects names into "a, b, c" and the closest ones to `want` into
- * "'a' or 'b'" (NULL when none is close: at most a third of the letters,
- * and at least one, differ). */
+ * "'a'", "'a' or 'b'", "'a', 'b' or 'c'".  Close: differing only in case,
+ * or in at most a third of the letters (at least one) and not in all. */
 typedef struct {
 	Arena *a;
 	const char *want;
-	char *all, *close;
-	int best, n;
+	char *all;
+	const char *close[4];
+	int nclose, best, n;
 } Names;
+
+static char *lower(Arena *a, const char *s)
+{
+	char *t = arena_strdup(a, s);
+	for (char *p = t; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	return t;
+}
 
 static void addname(Names *s, const char *name)
 {
@@ -355,15 +365,29 @@ static void addname(Names *s, const char *name)
 		return;
 	s->all = s->n++ ? arena_printf(s->a, "%s, %s", s->all, name) :
 		arena_strdup(s->a, name);
-	int d = editdist(s->want, name);
-	int lim = (int)strlen(s->want) / 3;
-	if (d > (lim < 1 ? 1 : lim) || (s->close && d > s->best))
+	int d = editdist(lower(s->a, s->want), lower(s->a, name));
+	int len = (int)strlen(s->want), lim = len / 3 < 1 ? 1 : len / 3;
+	if ((d > lim || d >= len) && d > 0)
 		return;
-	if (!s->close || d < s->best)
-		s->close = arena_printf(s->a, "'%s'", name);
-	else
-		s->close = arena_printf(s->a, "%s or '%s'", s->close, name);
+	if (!s->nclose || d < s->best)
+		s->nclose = 0;
+	else if (d > s->best)
+		return;
 	s->best = d;
+	if (s->nclose < 4)
+		s->close[s->nclose++] = name;
+}
+
+/* "'a', 'b' or 'c'", or NULL when nothing is close */
+static char *closest(Names *s)
+{
+	if (!s->nclose)
+		return NULL;
+	char *r = arena_printf(s->a, "'%s'", s->close[0]);
+	for (int i = 1; i < s->nclose; i++)
+		r = arena_printf(s->a, "%s%s'%s'", r, i == s->nclose - 1 ? " or " :
+			", ", s->close[i]);
+	return r;
 }
 
 static Fn *findfn(Ctx *c)
@@ -381,9 +405,9 @@ static Fn *findfn(Ctx *c)
 	if (!s.n)
 		fail(c, "no function '%s': %s defines no functions", c->rq->fn,
 			c->m->file);
-	if (s.close)
+	if (closest(&s))
 		fail(c, "no function '%s' is defined in %s; did you mean %s?",
-			c->rq->fn, c->m->file, s.close);
+			c->rq->fn, c->m->file, closest(&s));
 	fail(c, "no function '%s' is defined in %s (it defines: %s)", c->rq->fn,
 		c->m->file, s.all);
 }
@@ -405,9 +429,9 @@ static _Noreturn void noparam(Ctx *c, const char *name)
 	if (!s.n)
 		fail(c, "'%s' has no parameter '%s' ('%s' takes no parameters)",
 			f->name, name, f->name);
-	if (s.close)
+	if (closest(&s))
 		fail(c, "'%s' has no parameter '%s'; did you mean %s? (its "
-			"parameters: %s)", f->name, name, s.close, s.all);
+			"parameters: %s)", f->name, name, closest(&s), s.all);
 	fail(c, "'%s' has no parameter '%s' (its parameters: %s)", f->name, name,
 		s.all);
 }
@@ -536,18 +560,23 @@ static void check_output(Ctx *c, SpecItem *it)
 			fn->name, it->name, it->name);
 }
 
-/* A parameter in both lists must have one extent. */
+/* A parameter in both lists has one extent; given once, it holds for both. */
 static void check_inout(Ctx *c)
 {
 	Request *rq = c->rq;
 	for (int i = 0; i < rq->nin; i++)
 		for (int j = 0; j < rq->nout; j++) {
 			SpecItem *a = &rq->in[i], *b = &rq->out[j];
-			if (strcmp(a->name, b->name) || !a->extent || !b->extent ||
-				!strcmp(a->extent, b->extent))
+			if (strcmp(a->name, b->name))
 				continue;
-			fail(c, "'%s' has extent '%s' in the inputs but '%s' in the "
-				"outputs; give it one extent", a->name, a->extent, b->extent);
+			if (!a->extent)
+				a->extent = b->extent;
+			else if (!b->extent)
+				b->extent = a->extent;
+			else if (strcmp(a->extent, b->extent))
+				fail(c, "'%s' has extent '%s' in the inputs but '%s' in the "
+					"outputs; give it one extent", a->name, a->extent,
+					b->extent);
 		}
 }
 
