@@ -91,8 +91,11 @@ Ins *ir_ins(Fn *f, Op op, Val **args, int nargs, Type **rtys, int nres,
 	Ins *in = arena_alloc(a, sizeof *in);
 	in->op = op;
 	in->loc = loc;
-	for (int i = 0; i < nargs; i++)
+	for (int i = 0; i < nargs; i++) {
+		if (!args[i])
+			ICE("%s: operand %d is missing", opinfo[op].name, i);
 		push(a, &in->args, &in->nargs, args[i]);
+	}
 	if (nres) {
 		in->res = arena_alloc(a, sizeof(Val *) * (size_t)nres);
 		in->nres = nres;
