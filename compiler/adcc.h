@@ -319,6 +319,11 @@ void dot_module(FILE *out, Module *m);
  * function defined in it.  Any C error is fatal (exit 1). */
 Module *front_parse(const char *path, int nclang, const char **clang_args);
 
+/* ---- clean.c ---- */
+/* Dead code elimination, including unused results of if and loops. */
+void clean_fn(Fn *f);
+void clean_module(Module *m);
+
 /* ---- loops.c ---- */
 /* Turns canonical counting while loops into for loops. */
 void loops_module(Module *m);

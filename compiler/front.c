@@ -1367,6 +1367,7 @@ typedef struct {
 } Rest;
 
 static int block_from(L *l, CXCursor *ss, int n);
+static void scope_end(L *l, int mark);
 
 static Val *rest_branch(L *l, void *ctx)
 {
@@ -1375,12 +1376,69 @@ static Val *rest_branch(L *l, void *ctx)
 	return NULL;
 }
 
+/* Does s always leave the block (return, break or continue on every path)? */
+static int always_exits(CXCursor s)
+{
+	switch (clang_getCursorKind(s)) {
+	case CXCursor_ReturnStmt: case CXCursor_BreakStmt: case CXCursor_ContinueStmt:
+		return 1;
+	case CXCursor_CompoundStmt: {
+		Kids ks = code_kids(s);
+		for (int i = 0; i < ks.n; i++)
+			if (always_exits(ks.c[i]))
+				return 1;
+		return 0;
+	}
+	case CXCursor_IfStmt: {
+		Kids ks = code_kids(s);
+		return ks.n == 3 && always_exits(ks.c[1]) && always_exits(ks.c[2]);
+	}
+	default:
+		return 0;
+	}
+}
+
+/* One arm of an if followed by the rest of the block (or just the rest). */
+typedef struct {
+	CXCursor arm;    /* may be null */
+	CXCursor *ss;
+	int n;
+	int mask;
+} ArmRest;
+
+static Val *armrest_branch(L *l, void *ctx)
+{
+	ArmRest *a = ctx;
+	int mark = l->nscope;
+	a->mask = clang_Cursor_isNull(a->arm) ? 0 : stmt(l, a->arm);
+	scope_end(l, mark);
+	a->mask |= block_from(l, a->ss, a->n);
+	return NULL;
+}
+
 /* Statements ss[0..n) of one block; after a statement that may exit, the
- * rest runs under a guard. */
+ * rest runs under a guard.  `if (c) return …;` puts the rest in the else
+ * branch instead, the shape a person would write. */
 static int block_from(L *l, CXCursor *ss, int n)
 {
 	int mask = 0;
 	for (int i = 0; i < n; i++) {
+		if (i + 1 < n && clang_getCursorKind(ss[i]) == CXCursor_IfStmt) {
+			Kids ks = code_kids(ss[i]);
+			CXCursor els = ks.n > 2 ? ks.c[2] : clang_getNullCursor();
+			int te = always_exits(ks.c[1]);
+			int ee = !clang_Cursor_isNull(els) && always_exits(els);
+			if (te != ee) {
+				Val *c = cond(l, ks.c[0]);
+				ArmRest a = {ks.c[1], NULL, 0, 0}, b = {els, NULL, 0, 0};
+				ArmRest *cont = te ? &b : &a;
+				cont->ss = ss + i + 1;
+				cont->n = n - i - 1;
+				lower_if(l, c, armrest_branch, &a, armrest_branch, &b,
+					loc_of(ss[i]));
+				return mask | a.mask | b.mask;
+			}
+		}
 		int m = stmt(l, ss[i]);
 		mask |= m;
 		if (m && i + 1 < n) {
@@ -1647,7 +1705,7 @@ static int loop(L *l, CXCursor condc, CXCursor body, CXCursor inc, int is_do,
 				l->env[l->cont->id] = cst_bool(l, 0, loc);
 			int m = stmt(l, body);
 			if (!clang_Cursor_isNull(inc)) {
-				Val *go = (m & (X_BRK | X_RET)) ? no_exit(l, X_BRK | X_RET, loc_of(inc)) : NULL;
+				Val *go = no_exit(l, m & (X_BRK | X_RET), loc_of(inc));
 				if (go) {
 					lower_if(l, go, effect_rv, &inc, NULL, NULL, loc_of(inc));
 				} else {
@@ -1816,12 +1874,19 @@ static int stmt(L *l, CXCursor s)
 
 /* ---- globals ---- */
 
+/* const, at the object or (for arrays) the element level */
 static int const_object(CXType t)
 {
-	t = clang_getCanonicalType(t);
-	while (t.kind == CXType_ConstantArray)
-		t = clang_getCanonicalType(clang_getArrayElementType(t));
-	return clang_isConstQualifiedType(t);
+	for (;;) {
+		if (clang_isConstQualifiedType(t))
+			return 1;
+		CXType c = clang_getCanonicalType(t);
+		if (clang_isConstQualifiedType(c))
+			return 1;
+		if (c.kind != CXType_ConstantArray)
+			return 0;
+		t = clang_getArrayElementType(c);
+	}
 }
 
 typedef struct {

@@ -175,6 +175,8 @@ int main(int argc, char **argv)
 	} else {
 		m = front_parse(o.file, o.nclang, o.clang);
 		check(&o, m, "after lowering");
+		clean_module(m);
+		check(&o, m, "after dead code elimination");
 	}
 	loops_module(m);
 	check(&o, m, "after loop recognition");

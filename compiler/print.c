@@ -95,14 +95,19 @@ static void put_double(FILE *out, double d)
 		fputs(d < 0 ? "-inf" : "inf", out);
 		return;
 	}
+	if (d == 0) {
+		fputs(signbit(d) ? "-0" : "0", out);
+		return;
+	}
+	if (fabs(d) < 1e15 && d == floor(d)) { /* integral: 100, not 1e+02 */
+		fprintf(out, "%.0f", d);
+		return;
+	}
 	for (int prec = 1; prec <= 17; prec++) {
 		snprintf(buf, sizeof buf, "%.*g", prec, d);
 		if (strtod(buf, NULL) == d)
 			break;
 	}
-	/* keep -0 distinct from 0 */
-	if (d == 0 && signbit(d))
-		snprintf(buf, sizeof buf, "-0");
 	fputs(buf, out);
 }
 
