@@ -266,6 +266,23 @@ static enum CXChildVisitResult field_visit(CXCursor c, CXCursor parent, CXClient
 	return CXChildVisit_Continue;
 }
 
+/* Is the struct written with a tag (`struct P {`)?  libclang spells an
+ * untagged struct with its typedef name, so look at the tokens. */
+static int has_tag(L *l, CXCursor def)
+{
+	CXToken *tok;
+	unsigned nt;
+	clang_tokenize(l->tu, clang_getCursorExtent(def), &tok, &nt);
+	int tagged = 1;
+	if (nt >= 2) {
+		CXString s = clang_getTokenSpelling(l->tu, tok[1]);
+		tagged = strcmp(clang_getCString(s), "{") != 0;
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(l->tu, tok, nt);
+	return tagged;
+}
+
 /* The Struct for a record declaration, made (with its members) on first use. */
 static Struct *conv_struct(L *l, CXCursor rec, CXCursor where)
 {
@@ -280,7 +297,7 @@ static Struct *conv_struct(L *l, CXCursor rec, CXCursor where)
 	Arena *a = l->m->arena;
 	Struct *st = arena_alloc(a, sizeof *st);
 	const char *tag = spell(l, def);
-	if (*tag && !strchr(tag, ' ') && !strchr(tag, '('))
+	if (*tag && !strchr(tag, ' ') && !strchr(tag, '(') && has_tag(l, def))
 		st->tag = tag;
 	for (int i = 0; i < l->ntd; i++)
 		if (clang_equalCursors(l->tdrec[i], rec)) {
