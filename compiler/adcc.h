@@ -304,6 +304,9 @@ void print_fn(FILE *out, Fn *f);
  * stderr, prefixed with `when` (e.g. "after lowering"), and returns the
  * number of problems. */
 int verify_module(Module *m, const char *when);
+/* The names print.c gives f's values ("x.1", "3"), indexed by Val id,
+ * allocated in `a`. */
+const char **verify_names(Fn *f, Arena *a);
 
 /* ---- grammar/irread.y: text IR reader ---- */
 /* Parses a text IR file; on a syntax or semantic error prints

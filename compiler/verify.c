@@ -123,7 +123,12 @@ static void name_region(Namer *nm, Region *r)
 
 static void name_all(V *v)
 {
-	Fn *f = v->f;
+	v->names = verify_names(v->f, v->a);
+}
+
+const char **verify_names(Fn *f, Arena *a)
+{
+	V vv = {f->m, f, "", a, NULL, NULL, 0}, *v = &vv;
 	Namer nm = {v, NULL, 0, 0, 0};
 	nm.cap = 64;
 	while (nm.cap < 2 * (size_t)f->nval + 2)
@@ -134,6 +139,7 @@ static void name_all(V *v)
 		name1(&nm, f->params[i]);
 	name_region(&nm, f->body);
 	free(nm.set);
+	return v->names;
 }
 
 static int mine(V *v, Val *x);
