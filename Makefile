@@ -16,10 +16,10 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -Icompiler -I$(B)
 GEN_CFLAGS = -std=gnu11 -Wall -Wno-unused-function -Wno-sign-compare $(CFLAGS) \
 	-Icompiler -Igrammar -I$(B)
 
-COMPILER = main arena diag type ir print verify dot front clean loops emit request
+COMPILER = main arena diag type ir print verify dot front clean loops rules emit request
 GRAMMARS = irread spec
 OBJS = $(COMPILER:%=$(B)/%.o) $(GRAMMARS:%=$(B)/%.tab.o) $(GRAMMARS:%=$(B)/%.lex.o)
-HDRS = compiler/adcc.h compiler/ops.h
+HDRS = compiler/adcc.h compiler/ops.h compiler/rules.h
 
 RT_OBJS = $(B)/rt/tape.o $(B)/rt/snapshot.o $(B)/rt/revolve.o
 RT_HDRS = runtime/adcc_rt.h runtime/rt.h

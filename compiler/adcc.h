@@ -327,6 +327,25 @@ Module *front_parse(const char *path, int nclang, const char **clang_args);
 void clean_fn(Fn *f);
 void clean_module(Module *m);
 
+/* ---- rules.c: the derivative-rule table (rules.h) ---- */
+typedef struct Rule {
+	const char *name;
+	int arity;
+	const char *d[2];   /* partials as formulas (see rules.h) */
+} Rule;
+/* A partial derivative: a constant (k = 1, value c) or an IR value v. */
+typedef struct Term {
+	Val *v;
+	double c;
+	int k;
+} Term;
+const Rule *rules_op(Op op);            /* add sub mul div neg, else NULL */
+const Rule *rules_call(const char *callee); /* sin, sinf, sinl…, else NULL */
+int rules_count(void);
+const Rule *rules_at(int i);
+/* Builds ∂f/∂x_i at arguments x and result y (appending to r). */
+Term rules_partial(Region *r, const Rule *ru, int i, Val **x, Val *y, Loc loc);
+
 /* ---- loops.c ---- */
 /* Turns canonical counting while loops into for loops. */
 void loops_module(Module *m);
