@@ -102,6 +102,8 @@ static const char *label(D *d, Ins *in)
 	case O_GLOBAL:
 		return arena_printf(d->a, "%s @%s", s, in->sym);
 	case O_CALL:
+		if (rt)
+			s = arena_printf(d->a, "%s.%s", s, ty_str(d->a, rt));
 		return arena_printf(d->a, "%s @%s", s, in->sym);
 	case O_FIELD: {
 		Type *p = in->args[0]->ty;

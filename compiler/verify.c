@@ -368,16 +368,21 @@ static void check_loop(V *v, Ins *in)
 			bad(v, in, "result %s of '%s' has type %s, expected %s",
 				vn(v, in->res[i]), k, ts(v, in->res[i]->ty),
 				ts(v, in->args[i]->ty));
-	Ins *t = term(v, in, c, O_COND, n + 1, cw);
-	if (t) {
-		if (t->args[0] && t->args[0]->ty->kind != T_I1)
-			bad(v, t, "condition %s has type %s, expected i1",
-				vn(v, t->args[0]), ts(v, t->args[0]->ty));
-		same_types(v, t, 1, in->args, n);
+	/* the terminators, in text order: dowhile prints its body first */
+	for (int j = 0; j < 2; j++) {
+		if ((j == 0) == (in->op == O_WHILE)) {
+			Ins *t = term(v, in, c, O_COND, n + 1, cw);
+			if (t && t->args[0] && t->args[0]->ty->kind != T_I1)
+				bad(v, t, "condition %s has type %s, expected i1",
+					vn(v, t->args[0]), ts(v, t->args[0]->ty));
+			if (t)
+				same_types(v, t, 1, in->args, n);
+		} else {
+			Ins *t = term(v, in, b, O_YIELD, n, bw);
+			if (t)
+				same_types(v, t, 0, in->args, n);
+		}
 	}
-	t = term(v, in, b, O_YIELD, n, bw);
-	if (t)
-		same_types(v, t, 0, in->args, n);
 }
 
 static void check_for(V *v, Ins *in)
