@@ -9,7 +9,8 @@
  *   - extents go with pointers only and use only integer parameters;
  *   - outputs are the floating return value or pointers the function writes
  *     through (a store analysis on the IR, see writes());
- *   - missing lists get the defaults of DESIGN.md §5.
+ *   - missing lists get the defaults of DESIGN.md §5;
+ *   - a Hessian-vector product has one output, the return value.
  * Errors are fatal (exit 1): "file:line:col: error: annotation "…": …" for an
  * annotation, "adcc: error: --reverse 'SPEC': …" for the command line.
  * docs/requests.md lists every message.
@@ -582,7 +583,7 @@ static void check_inout(Ctx *c)
 
 /* Defaults (DESIGN.md §5): inputs are the floating-point parameters,
  * outputs the floating return value and the non-const pointers to floating
- * point the function writes through. */
+ * point the function writes through (for hvp, the return value only). */
 static void defaults(Ctx *c)
 {
 	Request *rq = c->rq;
@@ -601,13 +602,18 @@ static void defaults(Ctx *c)
 				"pointers to floating point): there is nothing to "
 				"differentiate with respect to", fn->name);
 	}
+	if (!rq->has_out && rq->mode == M_HVP && !ty_isfloat(fn->ret))
+		fail(c, "a Hessian-vector product needs a scalar function: '%s' "
+			"returns %s, not a floating-point value", fn->name,
+			cdecl(c->a, fn->ret, ""));
 	if (!rq->has_out) {
 		rq->out = arena_alloc(c->m->arena,
 			sizeof(SpecItem) * (size_t)(fn->np + 1));
 		rq->nout = 0;
 		if (ty_isfloat(fn->ret))
 			rq->out[rq->nout++] = (SpecItem){"return", NULL, 1};
-		for (int i = 0; i < fn->np; i++) {
+		/* a Hessian-vector product is of the scalar result only */
+		for (int i = 0; i < fn->np && rq->mode != M_HVP; i++) {
 			Val *p = fn->params[i];
 			if (kindof(p->ty) == K_FPTR && !p->cnst && p->name &&
 				is_written(c, i))
@@ -618,6 +624,21 @@ static void defaults(Ctx *c)
 				"writes through no pointer to floating point", fn->name,
 				cdecl(c->a, fn->ret, ""));
 	}
+}
+
+/* F_hvp is for a scalar function: its one output is the return value. */
+static void check_hvp(Ctx *c)
+{
+	Request *rq = c->rq;
+	if (rq->mode != M_HVP || (rq->nout == 1 && rq->out[0].is_return))
+		return;
+	const char *outs = "";
+	for (int i = 0; i < rq->nout; i++)
+		outs = arena_printf(c->a, "%s%s%s", outs, i ? ", " : "",
+			rq->out[i].name);
+	fail(c, "a Hessian-vector product needs a scalar function: its only "
+		"output must be 'return' (here: %s); for several outputs use "
+		"reverse or jacobian mode", outs);
 }
 
 /* The annotation requests of fn carry the very string of fn->annots. */
@@ -641,5 +662,6 @@ void req_check(Module *m, Request *rq)
 		check_output(&c, &rq->out[i]);
 	check_inout(&c);
 	defaults(&c);
+	check_hvp(&c);
 	arena_free(c.a);
 }
