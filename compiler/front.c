@@ -180,6 +180,26 @@ static CXType ctype(CXCursor c)
 	return clang_getCanonicalType(clang_getCursorType(c));
 }
 
+/* Does c name an array parameter (`double a[3]`)?  It is a pointer, but
+ * libclang reports a decayed type as the array type written. */
+static int array_param(CXCursor c)
+{
+	c = strip(c, 1);
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return 0;
+	CXCursor d = clang_getCursorReferenced(c);
+	enum CXTypeKind k = ctype(d).kind;
+	return clang_getCursorKind(d) == CXCursor_ParmDecl &&
+		(k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+		k == CXType_VariableArray);
+}
+
+/* Is c's value a pointer (array parameters included)? */
+static int is_ptr(CXCursor c)
+{
+	return ctype(c).kind == CXType_Pointer || array_param(c);
+}
+
 /* ---- types ---- */
 
 static Struct *conv_struct(L *l, CXCursor rec, CXCursor where);
@@ -711,10 +731,10 @@ static Lv lv(L *l, CXCursor e)
 	e = strip(e, 0);
 	Loc loc = loc_of(e);
 	enum CXCursorKind k = clang_getCursorKind(e);
-	v.ty = expr_type(l, e);
 	if (k == CXCursor_DeclRefExpr) {
 		CXCursor d = clang_getCursorReferenced(e);
 		Var *x = find_var(l, d);
+		v.ty = x ? x->ty : expr_type(l, e);
 		if (x && !x->inmem) {
 			v.var = x;
 			return v;
@@ -731,19 +751,20 @@ static Lv lv(L *l, CXCursor e)
 		}
 		FAIL(l, e, "'%s' is not a variable adcc can use here", spell(l, e));
 	}
+	v.ty = expr_type(l, e);
 	if (k == CXCursor_ArraySubscriptExpr) {
 		Kids ks = code_kids(e);
 		if (ks.n != 2)
 			FAIL(l, e, "unexpected array subscript");
 		CXCursor base = ks.c[0], ix = ks.c[1];
-		if (clang_getCanonicalType(clang_getCursorType(base)).kind != CXType_Pointer) {
+		if (!is_ptr(base)) {
 			CXCursor t = base;
 			base = ix, ix = t;
 		}
 		Val *i = rv(l, ix);
 		/* a[i][j] on an array lvalue: extend its index list */
 		CXCursor sb = strip(base, 1);
-		if (ctype(sb).kind == CXType_ConstantArray) {
+		if (ctype(sb).kind == CXType_ConstantArray && !array_param(sb)) {
 			Lv b = lv(l, sb);
 			if (b.var || b.nidx >= 7)
 				FAIL(l, e, "arrays of more than 7 dimensions are not supported");
@@ -762,7 +783,7 @@ static Lv lv(L *l, CXCursor e)
 			FAIL(l, e, "unexpected member access");
 		CXCursor base = ks.c[0];
 		Val *p;
-		if (ctype(base).kind == CXType_Pointer)
+		if (is_ptr(base))
 			p = rv(l, base);
 		else {
 			Lv b = lv(l, base);
@@ -1046,7 +1067,8 @@ static Val *rv(L *l, CXCursor e)
 			FAIL(l, e, "unsupported expression");
 		CXCursor c = ks.c[0];
 		CXType te = ctype(e), tc = ctype(c);
-		if (tc.kind == CXType_ConstantArray && te.kind == CXType_Pointer) {
+		if (tc.kind == CXType_ConstantArray && te.kind == CXType_Pointer &&
+			!array_param(c)) {
 			Lv v = lv(l, c);
 			return lv_decay(l, &v, loc);
 		}
@@ -2053,6 +2075,18 @@ static enum CXChildVisitResult count_loops(CXCursor c, CXCursor parent, CXClient
 	return CXChildVisit_Recurse;
 }
 
+/* A parameter's type: libclang gives the type as written, so adjust an
+ * array parameter (`double a[3][3]`, `double x[n]`) to a pointer to its
+ * element, as C does. */
+static Type *param_type(L *l, CXCursor p)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(p));
+	if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+		t.kind == CXType_VariableArray)
+		return ty_ptr(conv_type(l, clang_getArrayElementType(t), p));
+	return conv_type(l, t, p);
+}
+
 static void lower_fn(L *l, CXCursor fd)
 {
 	CXType ft = clang_getCanonicalType(clang_getCursorType(fd));
@@ -2073,7 +2107,7 @@ static void lower_fn(L *l, CXCursor fd)
 	Var **pv = xmalloc(sizeof(Var *) * (size_t)(np + 1));
 	for (int i = 0; i < np; i++) {
 		CXCursor p = clang_Cursor_getArgument(fd, (unsigned)i);
-		pv[i] = new_var(l, p, spell(l, p), conv_type(l, clang_getCursorType(p), p));
+		pv[i] = new_var(l, p, spell(l, p), param_type(l, p));
 		pv[i]->inmem = pv[i]->ty->kind == T_STRUCT;
 	}
 	CXCursor body = clang_getNullCursor();
@@ -2101,6 +2135,9 @@ static void lower_fn(L *l, CXCursor fd)
 		CXType pt = clang_getCanonicalType(clang_getCursorType(pc));
 		if (pt.kind == CXType_Pointer)
 			p->cnst = clang_isConstQualifiedType(clang_getPointeeType(pt)) != 0;
+		else if (v->ty->kind == T_PTR) /* an array parameter */
+			p->cnst = clang_isConstQualifiedType(pt) ||
+				clang_isConstQualifiedType(clang_getArrayElementType(pt));
 		if (v->inmem) {
 			Type *at = ty_ptr(v->ty);
 			Ins *in = ir_ins(f, O_ALLOCA, NULL, 0, &at, 1, 0, loc);
