@@ -465,7 +465,7 @@ static void check_types(V *v, Ins *in)
 	switch (op) {
 	case O_CONST:
 	case O_UNDEF:
-		if (!ty_isscalar(rt))
+		if (!ty_isscalar(rt) && !(op == O_UNDEF && rt && rt->kind == T_STRUCT))
 			bad(v, in, "'%s' of non-scalar type %s", nm, ts(v, rt));
 		break;
 	case O_SIZEOF:
@@ -542,7 +542,7 @@ static void check_types(V *v, Ins *in)
 	}
 	case O_LOAD: {
 		Type *e = indexed(v, in, a[0], a + 1, in->nargs - 1);
-		if (e && !ty_isscalar(e))
+		if (e && !ty_isscalar(e) && e->kind != T_STRUCT)
 			bad(v, in, "'load' of non-scalar type %s", ts(v, e));
 		else if (e)
 			want(v, in, in->res[0], e, "the result");
@@ -550,7 +550,7 @@ static void check_types(V *v, Ins *in)
 	}
 	case O_STORE: {
 		Type *e = indexed(v, in, a[1], a + 2, in->nargs - 2);
-		if (e && !ty_isscalar(e))
+		if (e && !ty_isscalar(e) && e->kind != T_STRUCT)
 			bad(v, in, "'store' of non-scalar type %s", ts(v, e));
 		else if (e)
 			want(v, in, a[0], e, "the stored value");

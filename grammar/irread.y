@@ -123,7 +123,7 @@ static void end_region(void) { cur = cur->parent->parent; }
 %type <l> if_types iters iters_opt
 %type <v> val
 %type <in> simple
-%type <n> gquals static_opt
+%type <n> gquals static_opt pconst
 
 %%
 
@@ -282,16 +282,20 @@ func: static_opt GNAME '(' params_opt ')' ARROW type annots loc '{'
 static_opt: FUNC { $$ = 0; } | STATICFN { $$ = 1; } ;
 
 params_opt: %empty { $$ = NULL; } | params ;
+/* a parameter is (name, type, const flag): `%x: ptr<f64> const` */
 params:
-	  VALNAME ':' type {
+	  VALNAME ':' type pconst {
 		$$ = list1((void *)$1.s, L(@1));
 		$$ = listadd($$, valtype($3, L(@3)), L(@3));
+		$$ = listadd($$, $4 ? (void *)$$ : NULL, L(@3));
 	}
-	| params ',' VALNAME ':' type {
+	| params ',' VALNAME ':' type pconst {
 		$$ = listadd($1, (void *)$3.s, L(@3));
 		$$ = listadd($$, valtype($5, L(@5)), L(@5));
+		$$ = listadd($$, $6 ? (void *)$$ : NULL, L(@5));
 	}
 	;
+pconst: %empty { $$ = 0; } | CONST { $$ = 1; } ;
 
 annots:
 	  %empty                    { $$ = NULL; }
@@ -891,9 +895,13 @@ static void begin_fn(int is_static, IrWord name, IrList *params, Type *ret,
 		tab = xmalloc(sizeof(Ent) * tabcap);
 	}
 	memset(tab, 0, sizeof(Ent) * tabcap);
-	for (int i = 0; params && i < params->n; i += 2)
-		define(params->a[i], ir_param(F, params->a[i + 1], NULL),
-			params->locs[i]);
+	for (int i = 0; params && i < params->n; i += 3) {
+		Val *p = ir_param(F, params->a[i + 1], NULL);
+		p->cnst = params->a[i + 2] != NULL;
+		if (p->cnst && p->ty->kind != T_PTR)
+			fail(params->locs[i], "only a pointer parameter can be const");
+		define(params->a[i], p, params->locs[i]);
+	}
 	cur = F->body;
 }
 

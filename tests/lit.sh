@@ -73,7 +73,8 @@ run_one() {
 }
 export -f run_one
 
-dirs=("$@")
+dirs=()
+for d in "$@"; do dirs+=("$(cd "$(dirname "$d")" && pwd)/$(basename "$d")"); done
 [ ${#dirs[@]} -eq 0 ] && dirs=("$root/tests")
 grep -rlZ --include='*.c' --include='*.ir' --include='*.sh' --include='*.spec' 'RUN:' "${dirs[@]}" |
 	grep -zv '/lib/' |
