@@ -890,8 +890,11 @@ static Val *arith(L *l, Op op, Val *a, Val *b, Type *t, CXCursor where)
 			Val *x = a;
 			a = b, b = x;
 		}
-		if (op == O_SUB)
+		if (op == O_SUB) { /* p - u, u unsigned: negate a signed offset */
+			if (!ty_issigned(b->ty))
+				b = conv(l, b, ty_basic(T_I64), where);
 			b = ir_op1(l->r, O_NEG, b->ty, b, loc);
+		}
 		else if (op != O_ADD)
 			FAIL(l, where, "unsupported pointer arithmetic");
 		return mk_addr(l, a, &b, 1, loc);
