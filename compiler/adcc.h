@@ -163,6 +163,8 @@ struct Fn {
 	int nval;        /* next Val id */
 	const char **annots; /* "adcc: …" annotation strings, in order */
 	int nannot;
+	int derived;     /* made by a derivative pass (emitted with --forward …) */
+	const char *doc; /* what a derived function computes, for its comment */
 	Module *m;
 	Fn *next;
 };
@@ -345,6 +347,24 @@ int rules_count(void);
 const Rule *rules_at(int i);
 /* Builds ∂f/∂x_i at arguments x and result y (appending to r). */
 Term rules_partial(Region *r, const Rule *ru, int i, Val **x, Val *y, Loc loc);
+
+/* ---- activity.c ---- */
+typedef struct Act Act;
+/* Activity of f's values given, per parameter, whether it is an active
+ * input / output (in_act, out_act) and whether the return value is an
+ * active output. */
+Act *act_run(Fn *f, const char *in_act, const char *out_act, int ret_act);
+int act_val(Act *a, Val *v);  /* carries a derivative (pointers: shadowed) */
+int act_param_class(Act *a, Val *v);
+int act_same_class(Act *a, Val *v, Val *w);
+void act_free(Act *a);
+
+/* ---- fwd.c: forward mode ---- */
+/* Generates F_d for the request (and tangent versions of callees). */
+Fn *fwd_request(Module *m, const Request *rq);
+/* Per parameter 'i' input, 'o' output, 'b' both, '-' inactive; then 'r'
+ * if the return value is an output. */
+char *fwd_pattern(Module *m, Fn *f, const Request *rq);
 
 /* ---- loops.c ---- */
 /* Turns canonical counting while loops into for loops. */

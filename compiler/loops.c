@@ -34,10 +34,28 @@ static int outside(Val *v, Ins *loop)
 	return 1;
 }
 
-static int only_constants_and(Region *r, Ins *keep)
+/* Can v be computed before loop w: defined outside, or by pure non-memory
+ * instructions of w's cond region over such values?  Marks those with
+ * in->mark = 1. */
+static int invariant(Val *v, Ins *w, Region *c)
+{
+	if (outside(v, w))
+		return 1;
+	if (v->kind != V_RES || v->def->parent != c || v->def->nregs ||
+		!(opinfo[v->def->op].flags & F_PURE))
+		return 0;
+	for (int i = 0; i < v->def->nargs; i++)
+		if (!invariant(v->def->args[i], w, c))
+			return 0;
+	v->def->mark = 1;
+	return 1;
+}
+
+/* Is the cond region only the compare and hoistable instructions? */
+static int only_invariants_and(Region *r, Ins *keep)
 {
 	for (Ins *in = r->first; in != r->last; in = in->next)
-		if (in != keep && in->op != O_CONST)
+		if (in != keep && !in->mark)
 			return 0;
 	return 1;
 }
@@ -51,8 +69,10 @@ static Ins *try_for(Fn *f, Ins *w)
 	if (t->kind != V_RES || t->def->parent != c || !(opinfo[t->def->op].flags & F_CMP))
 		return NULL;
 	Ins *cmp = t->def;
-	if (cmp->op == O_EQ || !only_constants_and(c, cmp))
+	if (cmp->op == O_EQ)
 		return NULL;
+	for (Ins *in = c->first; in; in = in->next)
+		in->mark = in->op == O_CONST;
 	for (int i = 0; i < c->nargs; i++)
 		if (ct->args[1 + i] != c->args[i])
 			return NULL;
@@ -62,16 +82,16 @@ static Ins *try_for(Fn *f, Ins *w)
 	Val *bound = NULL;
 	for (int side = 0; side < 2 && k < 0; side++) {
 		Val *a = cmp->args[side], *o = cmp->args[1 - side];
-		int konst = o->kind == V_RES && o->def->op == O_CONST;
 		if (a->kind == V_ARG && a->reg == c && ty_isint(a->ty) &&
-			(konst || outside(o, w))) {
+			invariant(o, w, c)) {
 			k = a->idx;
 			bound = o;
 			if (side == 1)
 				pred = swap_pred(pred);
 		}
 	}
-	if (k < 0 || c->args[k]->nuse != 2 || w->res[k]->nuse != 0)
+	if (k < 0 || c->args[k]->nuse != 2 || w->res[k]->nuse != 0 ||
+		!only_invariants_and(c, cmp))
 		return NULL;
 	Val *next = b->last->args[k];
 	if (next->kind != V_RES || next->def->op != O_ADD || next->def->parent != b)
@@ -93,11 +113,13 @@ static Ins *try_for(Fn *f, Ins *w)
 		return NULL;
 
 	/* build: for.pred %i = init to bound step s iter(others) */
-	if (!outside(bound, w)) { /* a constant bound: hoist a copy */
-		Ins *bc = ir_ins(f, O_CONST, NULL, 0, &bound->ty, 1, 0, bound->def->loc);
-		bc->i = bound->def->i;
-		ir_insert_before(w, bc);
-		bound = bc->res[0];
+	/* hoist the bound's computation in front of the loop */
+	for (Ins *in = c->first, *nx; in != c->last; in = nx) {
+		nx = in->next;
+		if (in != cmp) {
+			ir_unlink(in);
+			ir_insert_before(w, in);
+		}
 	}
 	Ins *sc = ir_ins(f, O_CONST, NULL, 0, &st->ty, 1, 0, st->def->loc);
 	sc->i = step;

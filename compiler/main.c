@@ -191,11 +191,19 @@ int main(int argc, char **argv)
 	*tail = o.reqs;
 	for (Request *rq = all; rq; rq = rq->next)
 		req_check(m, rq);
-	if (all) {
-		fprintf(stderr, "adcc: error: %s mode is not implemented yet in "
-			"this version of adcc\n", mode_name(all->mode));
-		return 1;
+	for (Request *rq = all; rq; rq = rq->next) {
+		switch (rq->mode) {
+		case M_FORWARD:
+			fwd_request(m, rq);
+			break;
+		default:
+			fprintf(stderr, "adcc: error: %s mode is not implemented yet in "
+				"this version of adcc\n", mode_name(rq->mode));
+			return 1;
+		}
 	}
+	if (all)
+		check(&o, m, "after the derivative passes");
 
 	FILE *out = open_out(o.out);
 	if (!strcmp(o.emit, "ir")) {
