@@ -817,6 +817,9 @@ static Lv lv(L *l, CXCursor e)
 		if (ks.n == 1 && clang_equalTypes(ctype(ks.c[0]), ctype(e)))
 			return lv(l, ks.c[0]);
 	}
+	if (k == CXCursor_StringLiteral) /* decays to a pointer */
+		FAIL(l, e, "string literals are not supported; move input/output "
+			"out of the differentiated code");
 	FAIL(l, e, "this expression cannot be assigned to or have its address "
 		"taken in adcc's C subset");
 	return v;
@@ -2006,6 +2009,9 @@ static Global *global_of(L *l, CXCursor d, CXCursor where)
 	if (g)
 		return g;
 	CXCursor def = clang_getCursorDefinition(d);
+	if (clang_Cursor_isNull(def) && in_main_file(d) &&
+		clang_Cursor_getStorageClass(d) != CX_SC_Extern)
+		def = d; /* a tentative definition (`double g;`): zero */
 	if (clang_Cursor_isNull(def) || !in_main_file(def))
 		FAIL(l, where, "global '%s' is not defined in this file; adcc needs "
 			"its definition (or pass it as a parameter)", name);
@@ -2239,6 +2245,7 @@ Module *front_parse(const char *path, int nclang, const char **clang_args)
 		if (!strncmp(clang_args[i], "-std=", 5))
 			has_std = 1;
 	args[na++] = "-xc";
+	args[na++] = "-D__ADCC__=1"; /* lets a file hide code from adcc */
 	if (!has_std)
 		args[na++] = "-std=gnu11";
 	args[na++] = arena_printf(m->arena, "-I%s/runtime", dir);
