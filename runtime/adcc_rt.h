@@ -65,7 +65,8 @@ enum { ADCC_STACKS(ADCC_X_ENUM) ADCC_NSTACKS };
  * the functions below.  `data` is the current chunk; `top` counts elements
  * (bits for the bit stack) used in it.  A push takes the slow path when
  * top >= lim, a pop when top <= base; while the tape is pushing, base is
- * SIZE_MAX (so the first pop is noticed), while it is popping, lim is 0. */
+ * SIZE_MAX (so the first pop is noticed), while it is popping, lim is 0
+ * (so the first push is noticed).  All zero is a valid empty tape. */
 typedef struct AdccStack {
 	unsigned char *data;
 	size_t top, lim, base;
@@ -77,7 +78,7 @@ typedef struct AdccStack {
 /* The per-thread tape.  Private: use the functions below. */
 typedef struct AdccTape {
 	AdccStack s[ADCC_NSTACKS];
-	int popping;              /* 1 after a pop, 0 after a push */
+	int pushing;              /* 1 after a push, 0 after a pop (or at start) */
 	int registered;           /* thread-exit cleanup registered */
 	uint64_t chunk_allocs;
 	size_t peak_bytes, peak_total_bytes, bytes_allocated, peak_bytes_allocated;

@@ -135,6 +135,7 @@ void adcc_snapshot_pop(void *dst, size_t n)
 	Entry *e = entry(0, n, dst != NULL);
 	struct AdccSnapStack *S = adcc_rt_tape.snap;
 	if (dst && n) memcpy(dst, e->p, n);
+	adcc_rt_note_peak(&adcc_rt_tape);  /* the total may peak now */
 	e->chunk->used = e->used_before;
 	S->cur = e->chunk;
 	S->bytes -= e->n;

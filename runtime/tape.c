@@ -11,7 +11,8 @@
  * Statistics stay exact without counting on the fast paths: the tape is
  * either pushing or popping.  The first pop after pushes ("turn") and the
  * first push after pops ("valley") reach the slow path because the inline
- * checks are rigged (base = SIZE_MAX while pushing, lim = 0 while popping).
+ * checks are rigged (base = SIZE_MAX while pushing, lim = 0 while popping;
+ * the zero-initialised tape of a new thread is popping, with no chunks).
  * A push phase contains only pushes, so at its turn each stack's pushes are
  * position − position at the valley, and the byte total peaks there.
  */
@@ -158,7 +159,7 @@ static void turn(AdccTape *t)
 		s->base = 0;
 	}
 	adcc_rt_note_peak(t);
-	t->popping = 1;
+	t->pushing = 0;
 }
 
 /* Popping → pushing: open a push phase. */
@@ -170,14 +171,14 @@ static void valley(AdccTape *t)
 		s->lim = s->chunk ? s->chunk->cap : 0;
 		s->base = SIZE_MAX;
 	}
-	t->popping = 0;
+	t->pushing = 1;
 }
 
 void adcc_rt_grow(int k)
 {
 	AdccTape *t = &adcc_rt_tape;
 	AdccStack *s = &t->s[k];
-	if (t->popping) {
+	if (!t->pushing) {
 		valley(t);
 		if (s->top < s->lim) return;
 	}
@@ -208,7 +209,7 @@ void adcc_rt_shrink(int k)
 {
 	AdccTape *t = &adcc_rt_tape;
 	AdccStack *s = &t->s[k];
-	if (!t->popping) {
+	if (t->pushing) {
 		turn(t);
 		if (s->top > s->base) return;
 	}
@@ -269,7 +270,7 @@ void adcc_pop_i64_n(int64_t *p, size_t n) { pop_n(ADCC_STACK_I64, p, n); }
 void adcc_tape_reset(void)
 {
 	AdccTape *t = &adcc_rt_tape;
-	if (!t->popping) turn(t);
+	if (t->pushing) turn(t);
 	for (int k = 0; k < ADCC_NSTACKS; k++) {
 		AdccStack *s = &t->s[k];
 		struct AdccChunk *c = s->chunk;
@@ -322,7 +323,7 @@ void adcc_tape_stats(AdccTapeStats *out)
 		const AdccStack *s = &t->s[k];
 		uint64_t p = pos(s);
 		out->depth[k] = p;
-		out->pushes[k] = s->pushes + (t->popping ? 0 : p - s->valley);
+		out->pushes[k] = s->pushes + (t->pushing ? p - s->valley : 0);
 		out->pushes_total += out->pushes[k];
 	}
 	out->bytes = adcc_rt_stack_bytes(t);
