@@ -817,6 +817,9 @@ static Lv lv(L *l, CXCursor e)
 		if (ks.n == 1 && clang_equalTypes(ctype(ks.c[0]), ctype(e)))
 			return lv(l, ks.c[0]);
 	}
+	if (k == CXCursor_StringLiteral) /* decays to a pointer */
+		FAIL(l, e, "string literals are not supported; move input/output "
+			"out of the differentiated code");
 	FAIL(l, e, "this expression cannot be assigned to or have its address "
 		"taken in adcc's C subset");
 	return v;
