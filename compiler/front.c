@@ -999,16 +999,19 @@ static Val *sizeof_expr(L *l, CXCursor e)
 	Loc loc = loc_of(e);
 	Kids ks = kids(e);
 	Type *t = NULL;
+	int is_expr = 0;
 	for (int i = 0; i < ks.n && !t; i++) {
 		enum CXCursorKind k = clang_getCursorKind(ks.c[i]);
 		if (k == CXCursor_TypeRef || clang_isExpression(k)) {
 			CXType ct = clang_getCanonicalType(clang_getCursorType(ks.c[i]));
+			is_expr = clang_isExpression(k);
 			if (ct.kind != CXType_VariableArray && ct.kind != CXType_Invalid)
 				t = conv_type(l, ct, e);
 		}
 	}
-	if (!t) {
-		/* sizeof(builtin type): read the type from the tokens */
+	if (!is_expr) {
+		/* sizeof(type): a builtin type is read from the tokens, and the
+		 * stars of `sizeof(double *)`, `sizeof(struct S *)` are counted */
 		CXToken *tok;
 		unsigned nt;
 		clang_tokenize(l->tu, clang_getCursorExtent(e), &tok, &nt);
@@ -1016,25 +1019,23 @@ static Val *sizeof_expr(L *l, CXCursor e)
 			{"double", T_F64}, {"float", T_F32}, {"long", T_I64},
 			{"short", T_I16}, {"char", T_I8}, {"int", T_I32},
 		};
-		int isptr = 0, uns = 0;
-		for (unsigned i = 0; i < nt && !t; i++) {
+		int nptr = 0, uns = 0, named = t != NULL;
+		for (unsigned i = 0; i < nt; i++) {
 			CXString s = clang_getTokenSpelling(l->tu, tok[i]);
 			const char *w = clang_getCString(s);
 			if (!strcmp(w, "*"))
-				isptr = 1;
+				nptr++;
 			if (!strcmp(w, "unsigned"))
 				uns = 1;
-			for (size_t k = 0; k < sizeof kw / sizeof *kw; k++)
-				if (!strcmp(w, kw[k].w)) {
+			for (size_t k = 0; k < sizeof kw / sizeof *kw && !t; k++)
+				if (!strcmp(w, kw[k].w))
 					t = ty_basic(kw[k].k);
-					break;
-				}
 			clang_disposeString(s);
 		}
 		clang_disposeTokens(l->tu, tok, nt);
-		if (t && uns && ty_issigned(t))
+		if (t && uns && !named && ty_issigned(t))
 			t = ty_basic(t->kind - T_I8 + T_U8);
-		if (t && isptr)
+		for (; t && nptr > 0; nptr--)
 			t = ty_ptr(t);
 	}
 	CXEvalResult r = clang_Cursor_Evaluate(e);
