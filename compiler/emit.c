@@ -179,6 +179,8 @@ static int needs[H_NHDR];
 
 /* ---- C spelling of types ---- */
 
+static int in_structdef;  /* spell tagged structs `struct tag` */
+
 static void base_name(Buf *b, Type *t)
 {
 	static const char *names[] = {
@@ -189,7 +191,7 @@ static void base_name(Buf *b, Type *t)
 		[T_F32] = "float", [T_F64] = "double",
 	};
 	if (t->kind == T_STRUCT) {
-		if (t->st->tdname)
+		if (t->st->tdname && !(in_structdef && t->st->tag))
 			buf_put(b, t->st->tdname);
 		else
 			buf_printf(b, "struct %s", t->st->tag);
@@ -241,10 +243,12 @@ static const char *type_name(Type *t)
 
 /* ---- constants ---- */
 
-/* Shortest decimal that reads back as d (as a float when f32). */
+/* Shortest decimal that reads back as d (as a float when f32), written as
+ * a floating literal: plain decimals for exponents -5…16 ("0.1", "100.0"),
+ * else "1e300", "1.5e-300". */
 static void put_fp(Buf *b, double d, int f32)
 {
-	char s[64];
+	char s[64], out[400];
 	if (isnan(d)) {
 		needs[H_MATH] = 1;
 		buf_put(b, signbit(d) ? "-NAN" : "NAN");
@@ -255,17 +259,54 @@ static void put_fp(Buf *b, double d, int f32)
 		buf_put(b, d < 0 ? "-INFINITY" : "INFINITY");
 		return;
 	}
-	for (int p = 1; p <= 17; p++) {
-		snprintf(s, sizeof s, "%.*g", p, d);
+	if (d == 0) {
+		buf_put(b, signbit(d) ? "-0.0" : "0.0");
+		if (f32)
+			buf_put(b, "f");
+		return;
+	}
+	int p;
+	for (p = 1; p <= 17; p++) {
+		snprintf(s, sizeof s, "%.*e", p - 1, d);
 		double r = strtod(s, NULL);
 		if (f32 ? (float)r == (float)d : r == d)
 			break;
 	}
-	if (d == 0)
-		snprintf(s, sizeof s, "%s", signbit(d) ? "-0.0" : "0.0");
-	if (!strpbrk(s, ".e"))
-		strcat(s, ".0");
-	buf_put(b, s);
+	/* s = "-d.ddde+XX": split into sign, digits, exponent */
+	char digits[32];
+	int nd = 0, neg = s[0] == '-';
+	char *q = s + neg;
+	for (; *q && *q != 'e'; q++)
+		if (*q != '.')
+			digits[nd++] = *q;
+	digits[nd] = 0;
+	int ex = atoi(q + 1);
+	char *o = out;
+	if (neg)
+		*o++ = '-';
+	if (ex >= -5 && ex <= 16) {
+		if (ex < 0) {
+			o += sprintf(o, "0.");
+			for (int i = 0; i < -ex - 1; i++)
+				*o++ = '0';
+			o += sprintf(o, "%s", digits);
+		} else {
+			for (int i = 0; i <= ex; i++)
+				*o++ = i < nd ? digits[i] : '0';
+			*o++ = '.';
+			if (nd > ex + 1)
+				o += sprintf(o, "%s", digits + ex + 1);
+			else
+				*o++ = '0';
+		}
+	} else {
+		*o++ = digits[0];
+		if (nd > 1)
+			o += sprintf(o, ".%s", digits + 1);
+		o += sprintf(o, "e%d", ex);
+	}
+	*o = 0;
+	buf_put(b, out);
 	if (f32)
 		buf_put(b, "f");
 }
@@ -1292,9 +1333,16 @@ static void pair_cand(Val *d, Val *s)
 		VX(s)->cand = 1;
 }
 
+static int join_named;   /* pass 1: pairs with the same source name only */
+
+static int same_name(Val *a, Val *b)
+{
+	return a->name && b->name && !strcmp(a->name, b->name);
+}
+
 static void pair_join(Val *d, Val *s)
 {
-	if (!VX(s)->inl)
+	if (!VX(s)->inl && (!join_named || same_name(d, s)))
 		join(d, s, 0);
 }
 
@@ -1323,8 +1371,14 @@ static void walk_for(Region *r)
 	}
 }
 
+/* Copy-related values whose source names agree first (they are one C
+ * variable of the user's), then all copy-related values, then values with
+ * the same name and type. */
 static void coalesce(void)
 {
+	join_named = 1;
+	walk_pairs(F->body, pair_join);
+	join_named = 0;
 	walk_pairs(F->body, pair_join);
 	/* values with the same source name and type */
 	for (int i = 0; i < NV; i++) {
@@ -1387,16 +1441,24 @@ static Var *varof(Val *v)
 	int rep = find(v->id);
 	VI *r = &vi[rep];
 	if (!r->var) {
+		/* the parameter's name, else the most frequent source name */
 		const char *hint = NULL;
-		int kind = VK_LOCAL, cnst = 0;
+		int kind = VK_LOCAL, cnst = 0, best = 0;
 		for (int m = rep; m >= 0; m = vi[m].ufnext) {
 			Val *w = byid[m];
 			cnst |= valcnst(w);
 			if (w->kind == V_PARAM) {
 				kind = VK_PARAM;
 				hint = w->name;
-			} else if (!hint && w->name) {
-				hint = w->name;
+				best = 1 << 30;
+			} else if (w->name) {
+				int c = 0;
+				for (int n = rep; n >= 0; n = vi[n].ufnext)
+					c += same_name(w, byid[n]);
+				if (c > best) {
+					best = c;
+					hint = w->name;
+				}
 			}
 		}
 		r->var = newvar(kind, v->ty, hint);
@@ -1493,6 +1555,50 @@ static const char *binop(Op op)
 	return NULL;
 }
 
+/* A cast of a constant as a literal of the new type (exact conversions
+ * only: integer to floating, floating to floating, integer to integer). */
+static int fold_cast(Type *t, Val *cv, Expr **out)
+{
+	Type *from = cv->ty;
+	Ins k = {0}, cn = {0}, *c = &cn;
+	/* a constant, or the negation of one */
+	if (cv->kind != V_RES)
+		return 0;
+	if (cv->def->op == O_CONST) {
+		cn = *cv->def;
+	} else if (cv->def->op == O_NEG && cv->def->args[0]->kind == V_RES &&
+		cv->def->args[0]->def->op == O_CONST && from->kind != T_U64) {
+		cn = *cv->def->args[0]->def;
+		cn.f = -cn.f;
+		cn.i = (long long)(0ULL - (unsigned long long)cn.i);
+	} else {
+		return 0;
+	}
+	if (ty_isint(from) && ty_isfloat(t)) {
+		k.f = from->kind == T_U64 ? (double)(unsigned long long)c->i : (double)c->i;
+		if (t->kind == T_F32)
+			k.f = (float)(from->kind == T_U64 ? (float)(unsigned long long)c->i :
+				(float)c->i);
+	} else if (ty_isfloat(from) && ty_isfloat(t)) {
+		k.f = t->kind == T_F32 ? (double)(float)c->f : c->f;
+	} else if (ty_isint(from) && ty_isint(t) && t->kind != T_I1) {
+		unsigned long long u = (unsigned long long)c->i;
+		switch (t->kind) {
+		case T_I8: k.i = (signed char)u; break;
+		case T_I16: k.i = (short)u; break;
+		case T_I32: k.i = (int)u; break;
+		case T_U8: k.i = (unsigned char)u; break;
+		case T_U16: k.i = (unsigned short)u; break;
+		case T_U32: k.i = (unsigned)u; break;
+		default: k.i = (long long)u; break;
+		}
+	} else {
+		return 0;
+	}
+	*out = ex_lit(emit_const(t, &k));
+	return 1;
+}
+
 /* The expression computed by a pure instruction (or a call). */
 static Expr *insex(Ins *in)
 {
@@ -1540,6 +1646,8 @@ static Expr *insex(Ins *in)
 		}
 		if (!strcmp(type_name(t), type_name(from)))
 			return a;
+		if (fold_cast(t, in->args[0], &e))
+			return e;
 		return ex_cast(t, a);
 	}
 	case O_CALL: {
@@ -1610,6 +1718,9 @@ static Expr *insex(Ins *in)
 		Expr *args[2] = {a, b};
 		return call_ex(t->kind == T_F32 ? "fmodf" : "fmod", args, 2);
 	}
+	/* on i1 (0 or 1, no side effects) && and || read better than & and | */
+	if (t->kind == T_I1 && (in->op == O_AND || in->op == O_OR))
+		return ex_bin(in->op == O_AND ? "&&" : "||", a, b);
 	/* unsigned short * unsigned short overflows int */
 	if (in->op == O_MUL && t->kind == T_U16)
 		a = ex_cast(ty_basic(T_U32), a);
@@ -2420,11 +2531,13 @@ static void put_struct(Buf *b, Struct *st)
 	if (st->tag)
 		buf_printf(b, "%s ", st->tag);
 	buf_put(b, "{\n");
+	in_structdef = 1;
 	for (int i = 0; i < st->nf; i++) {
 		buf_put(b, "\t");
 		emit_decl(b, st->f[i].type, st->f[i].name, 0);
 		buf_put(b, ";\n");
 	}
+	in_structdef = 0;
 	buf_put(b, "}");
 	if (st->tdname)
 		buf_printf(b, " %s", st->tdname);
@@ -2470,6 +2583,8 @@ void emit_module(FILE *out, Module *m, const EmitOpts *o)
 			needs[h] = 1;
 			continue;
 		}
+		if (!strncmp(d->name, "__builtin_", 10))
+			continue;   /* the C compiler knows them */
 		Buf inner = {0};
 		buf_printf(&inner, "%s(", d->name);
 		for (int i = 0; i < d->np; i++) {
