@@ -496,8 +496,16 @@ static int binprec(const char *op)
 	return 0;
 }
 
+/* &p[i] with a single index prints as p + i */
+static int is_ptradd(Expr *e)
+{
+	return e->k == E_ADDR && e->a->k == E_INDEX && e->a->a->k != E_INDEX;
+}
+
 static int prec(Expr *e)
 {
+	if (is_ptradd(e))
+		return P_ADD;
 	switch (e->k) {
 	case E_LIT:
 		if (e->s[0] == '-')
@@ -570,6 +578,12 @@ static void put_ex(Buf *b, Expr *e, int minp)
 		put_prefix(b, e->s, e->a);
 		break;
 	case E_ADDR:
+		if (is_ptradd(e)) {
+			put_sub(b, e->a->a, P_ADD, 0);
+			buf_put(b, " + ");
+			put_sub(b, e->a->b, P_ADD + 1, 0);
+			break;
+		}
 		put_prefix(b, "&", e->a);
 		break;
 	case E_DEREF:
@@ -1510,17 +1524,29 @@ static Expr *call_ex(const char *name, Expr **args, int n)
 	return e;
 }
 
+/* An index: constants that fit an int print without a suffix. */
+static Expr *idxex(Val *v)
+{
+	if (v->kind == V_RES && v->def->op == O_CONST && ty_isint(v->ty)) {
+		long long i = v->def->i;
+		if (v->ty->kind == T_U64 ? (unsigned long long)i <= 2147483647ULL :
+			i >= -2147483647LL && i <= 2147483647LL)
+			return ex_lit(arena_printf(EA, "%lld", i));
+	}
+	return vex(v);
+}
+
 /* p[i][j]… for load and store (*p without indices) */
 static Expr *lval(Val **a, int n)
 {
 	Expr *p = vex(a[0]);
 	if (n == 1)
 		return ex_deref(p);
-	Expr *e = ex_index(p, vex(a[1]));
+	Expr *e = ex_index(p, idxex(a[1]));
 	for (int k = 2; k < n; k++) {
 		Expr *x = ex_new(E_INDEX);
 		x->a = e;
-		x->b = vex(a[k]);
+		x->b = idxex(a[k]);
 		e = x;
 	}
 	return e;
@@ -1667,7 +1693,7 @@ static Expr *insex(Ins *in)
 	case O_ADDR: {
 		if (in->nargs == 1)
 			return a;
-		Expr *i = vex(in->args[1]);
+		Expr *i = idxex(in->args[1]);
 		if (in->nargs == 2 && is_lit(i, "0"))
 			return a;
 		e = ex_index(a, i);
@@ -1675,7 +1701,7 @@ static Expr *insex(Ins *in)
 		for (int k = 2; k < in->nargs; k++) {
 			Expr *x = ex_new(E_INDEX);
 			x->a = e;
-			x->b = vex(in->args[k]);
+			x->b = idxex(in->args[k]);
 			e = x;
 			ct = ct->elem;
 		}
