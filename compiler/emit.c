@@ -153,6 +153,10 @@ static const struct { const char *name; int hdr; } known[] = {
 	M(fmod), M(fmin), M(fmax), M(erf), M(erfc), M(tgamma), M(lgamma),
 	M(copysign), M(fma), M(fdim), M(ldexp), M(rint), M(nearbyint),
 #undef M
+	/* constants the front end may leave as calls (INFINITY, HUGE_VAL, NAN) */
+	{"__builtin_inf", H_MATH}, {"__builtin_inff", H_MATH},
+	{"__builtin_huge_val", H_MATH}, {"__builtin_huge_valf", H_MATH},
+	{"__builtin_nan", H_MATH}, {"__builtin_nanf", H_MATH},
 	{"malloc", H_STDLIB}, {"calloc", H_STDLIB}, {"realloc", H_STDLIB},
 	{"free", H_STDLIB}, {"abs", H_STDLIB}, {"labs", H_STDLIB},
 	{"exit", H_STDLIB}, {"abort", H_STDLIB},
