@@ -82,6 +82,8 @@ typedef struct AdccTape {
 	int registered;           /* thread-exit cleanup registered */
 	uint64_t chunk_allocs;
 	size_t peak_bytes, peak_total_bytes, bytes_allocated, peak_bytes_allocated;
+	uint64_t snapshot_pushes;
+	size_t snapshot_peak_bytes;
 	struct AdccSnapStack *snap;
 } AdccTape;
 

@@ -31,8 +31,7 @@ struct AdccSnapStack {
 	SnapChunk *first, *cur;
 	Entry *e;
 	size_t count, cap;
-	size_t bytes, peak;
-	uint64_t pushes;
+	size_t bytes;
 };
 
 static const char what[] = "snapshot stack";
@@ -105,8 +104,8 @@ void adcc_snapshot_push(const void *src, size_t n)
 	c->used += (n + ALIGN - 1) / ALIGN * ALIGN;
 	if (c->used > c->cap) c->used = c->cap;
 	S->bytes += n;
-	S->pushes++;
-	if (S->bytes > S->peak) S->peak = S->bytes;
+	t->snapshot_pushes++;
+	if (S->bytes > t->snapshot_peak_bytes) t->snapshot_peak_bytes = S->bytes;
 	adcc_rt_note_peak(t);
 }
 
@@ -180,17 +179,15 @@ size_t adcc_rt_snap_bytes(const AdccTape *t)
 void adcc_rt_snap_stats(const AdccTape *t, AdccTapeStats *out)
 {
 	const struct AdccSnapStack *S = t->snap;
+	out->snapshot_pushes = t->snapshot_pushes;
+	out->snapshot_peak_bytes = t->snapshot_peak_bytes;
 	if (!S) return;
 	out->snapshots = S->count;
-	out->snapshot_pushes = S->pushes;
 	out->snapshot_bytes = S->bytes;
-	out->snapshot_peak_bytes = S->peak;
 }
 
 void adcc_rt_snap_stats_reset(AdccTape *t)
 {
-	struct AdccSnapStack *S = t->snap;
-	if (!S) return;
-	S->pushes = 0;
-	S->peak = S->bytes;
+	t->snapshot_pushes = 0;
+	t->snapshot_peak_bytes = adcc_rt_snap_bytes(t);
 }

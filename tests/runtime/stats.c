@@ -160,6 +160,8 @@ int main(void)
 	EQ(s.bytes_allocated, 0);
 	EQ(s.bytes, 0);
 	EQ(s.snapshots, 0);
+	EQ(s.snapshot_pushes, 2);       /* counters survive free */
+	EQ(s.snapshot_peak_bytes, 6000);
 	adcc_push_i64(42);
 	EQ(adcc_pop_i64(), 42);
 	EQ(st().bytes_allocated, HDR + KB64);
