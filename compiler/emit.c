@@ -1632,7 +1632,7 @@ static int fold_cast(Type *t, Val *cv, Expr **out)
 /* The expression computed by a pure instruction (or a call). */
 static Expr *insex(Ins *in)
 {
-	Type *t = in->res[0]->ty;
+	Type *t = in->nres ? in->res[0]->ty : ty_basic(T_VOID);
 	Expr *a = NULL, *b = NULL, *e;
 	if (in->nargs > 0 && in->op != O_CALL && in->op != O_IF)
 		a = vex(in->args[0]);
@@ -2622,9 +2622,9 @@ void emit_module(FILE *out, Module *m, const EmitOpts *o)
 				buf_put(&inner, ", ");
 			emit_decl(&inner, d->params[i], "", 0);
 		}
-		if (d->variadic)
-			buf_put(&inner, d->np ? ", ..." : "...");
-		else if (!d->np)
+		if (d->variadic && d->np)
+			buf_put(&inner, ", ...");   /* (...) alone is not C11: () */
+		else if (!d->np && !d->variadic)
 			buf_put(&inner, "void");
 		buf_put(&inner, ")");
 		emit_decl(&decls, d->ret, inner.s, 0);
