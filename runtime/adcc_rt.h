@@ -262,6 +262,11 @@ long adcc_revolve_numforw(int steps, int snaps);
 /* Name of an action ("advance", …). */
 const char *adcc_revolve_action_name(AdccRevolveAction a);
 
+/* ---- special functions used by derivative rules (special.c) ---- */
+/* d/dx lgamma(x): the derivative of lgamma; tgamma' = tgamma * digamma */
+double adcc_digamma(double x);
+float adcc_digammaf(float x);
+
 #ifdef __cplusplus
 }
 #endif
