@@ -164,6 +164,7 @@ struct Fn {
 	const char **annots; /* "adcc: …" annotation strings, in order */
 	int nannot;
 	int derived;     /* made by a derivative pass (emitted with --forward …) */
+	int proto_only;  /* the user's function, only declared in derivative files */
 	const char *doc; /* what a derived function computes, for its comment */
 	Module *m;
 	Fn *next;
@@ -177,6 +178,7 @@ struct Global {
 	int is_const, is_static;
 	double *init;
 	int ninit;       /* 0: zero-initialised */
+	int extern_only; /* declared `extern` (defined in the user's file) */
 	Loc loc;
 	Global *next;
 };

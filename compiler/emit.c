@@ -33,7 +33,7 @@
 typedef struct { char *s; size_t n, cap; } Buf;
 
 /* standard headers the output may need */
-enum { H_NONE, H_MATH, H_STDLIB, H_STRING, H_STDIO, H_STDDEF, H_NHDR };
+enum { H_NONE, H_MATH, H_STDLIB, H_STRING, H_STDIO, H_STDDEF, H_ADCC_RT, H_NHDR };
 
 typedef struct Var Var;
 typedef struct Expr Expr;
@@ -171,6 +171,8 @@ static int emit_header_of(const char *name)
 	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
 		if (!strcmp(known[i].name, name))
 			return known[i].hdr;
+	if (!strncmp(name, "adcc_", 5))  /* the runtime's functions */
+		return H_ADCC_RT;
 	return H_NONE;
 }
 
@@ -2584,7 +2586,11 @@ void emit_module(FILE *out, Module *m, const EmitOpts *o)
 	memset(needs, 0, sizeof needs);
 	M = m;
 	for (Fn *f = m->fns; f; f = f->next) {
+		if (f->proto_only)
+			continue;
 		buf_put(&fns, "\n");
+		if (f->doc)
+			buf_printf(&fns, "/* %s. */\n", f->doc);
 		fn_to_buf(&fns, f);
 	}
 	EA = arena_new();
@@ -2596,10 +2602,12 @@ void emit_module(FILE *out, Module *m, const EmitOpts *o)
 		for (Global *g = m->globals; g; g = g->next) {
 			if (g->is_static)
 				buf_put(&types, "static ");
+			else if (g->extern_only)
+				buf_put(&types, "extern ");
 			if (g->is_const)
 				buf_put(&types, "const ");
 			emit_decl(&types, g->type, g->name, 0);
-			if (g->ninit) {
+			if (g->ninit && !g->extern_only) {
 				int k = 0;
 				buf_put(&types, " = ");
 				put_init(&types, g->type, g, &k);
@@ -2641,7 +2649,7 @@ void emit_module(FILE *out, Module *m, const EmitOpts *o)
 		static const char *hn[H_NHDR] = {
 			[H_MATH] = "math.h", [H_STDLIB] = "stdlib.h",
 			[H_STRING] = "string.h", [H_STDIO] = "stdio.h",
-			[H_STDDEF] = "stddef.h",
+			[H_STDDEF] = "stddef.h", [H_ADCC_RT] = "adcc_rt.h",
 		};
 		int any = 0;
 		for (int h = 1; h < H_NHDR; h++)

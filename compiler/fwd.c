@@ -481,7 +481,8 @@ static void build(Module *m, Version *v, const char *name)
 	char *in_act = xmalloc((size_t)np + 1), *out_act = xmalloc((size_t)np + 1);
 	for (int i = 0; i < np; i++) {
 		in_act[i] = pat[i] == 'i' || pat[i] == 'b';
-		out_act[i] = pat[i] == 'o' || pat[i] == 'b';
+		/* a pointer to const is never written: not an output */
+		out_act[i] = (pat[i] == 'o' || pat[i] == 'b') && !g->params[i]->cnst;
 	}
 	int ret_act = pat[np] == 'r';
 	F x;

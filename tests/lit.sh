@@ -77,7 +77,7 @@ dirs=()
 for d in "$@"; do dirs+=("$(cd "$(dirname "$d")" && pwd)/$(basename "$d")"); done
 [ ${#dirs[@]} -eq 0 ] && dirs=("$root/tests")
 grep -rlZ --include='*.c' --include='*.ir' --include='*.sh' --include='*.spec' 'RUN:' "${dirs[@]}" |
-	grep -zv '/lib/' |
+	grep -zv -e '/lib/' -e '/lit\.sh$' |
 	xargs -0 -I{} -P "$(nproc)" bash -c 'run_one "$1" "$2" "$3"' _ {} "$root" "$out"
 passed=$(grep -l pass "$out"/*.result 2>/dev/null | wc -l)
 failed=$(grep -l fail "$out"/*.result 2>/dev/null | wc -l)
