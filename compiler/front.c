@@ -1283,6 +1283,18 @@ static Val *call(L *l, CXCursor e)
 		if (!strcmp(name, refused[i]))
 			FAIL(l, e, "'%s' is not supported (non-local control flow or "
 				"stack allocation); restructure the code or use malloc", name);
+	if (!strncmp(name, "__builtin_", 10)) {
+		/* INFINITY, NAN, HUGE_VAL: builtins that are constants */
+		CXEvalResult r = clang_Cursor_Evaluate(e);
+		Type *t = expr_type(l, e);
+		if (r && clang_EvalResult_getKind(r) == CXEval_Float && ty_isfloat(t)) {
+			double d = clang_EvalResult_getAsDouble(r);
+			clang_EvalResult_dispose(r);
+			return ir_const_f(l->r, t, d, loc);
+		}
+		if (r)
+			clang_EvalResult_dispose(r);
+	}
 	CXCursor def = clang_getCursorDefinition(fd);
 	int local = !clang_Cursor_isNull(def) && in_main_file(def);
 	if (!local)
