@@ -705,6 +705,7 @@ static Val *lv_load(L *l, Lv *v, CXCursor where)
 }
 
 static void check_store(L *l, Val *p, CXCursor where);
+static Global *written_global(L *l, Val *p);
 
 static void lv_store(L *l, Lv *v, Val *x, CXCursor where)
 {
@@ -1302,9 +1303,21 @@ static Val *call(L *l, CXCursor e)
 	int n = clang_Cursor_getNumArguments(e);
 	Val **args = xmalloc(sizeof(Val *) * (size_t)(n + 1));
 	for (int i = 0; i < n; i++) {
-		args[i] = rv(l, clang_Cursor_getArgument(e, (unsigned)i));
+		CXCursor ac = clang_Cursor_getArgument(e, (unsigned)i);
+		args[i] = rv(l, ac);
 		if (!args[i])
 			FAIL(l, e, "a void argument");
+		/* a non-const pointer parameter may write what it points to */
+		CXType pt = clang_getCanonicalType(clang_getArgType(
+			clang_getCanonicalType(clang_getCursorType(fd)), (unsigned)i));
+		Global *g = written_global(l, args[i]);
+		if (g && pt.kind == CXType_Pointer &&
+			!clang_isConstQualifiedType(clang_getPointeeType(pt)))
+			FAIL(l, ac, "passing the global variable '%s' to '%s', which may "
+				"write it, is not supported (a function must not keep state "
+				"between calls); pass it as a parameter, or make the "
+				"parameter a pointer to const if '%s' only reads it",
+				g->name, name, name);
 	}
 	Type *rt = expr_type(l, e);
 	Ins *in = ir_ins(l->f, O_CALL, args, n, &rt, rt->kind != T_VOID, 0, loc);
@@ -2058,14 +2071,24 @@ static Global *global_of(L *l, CXCursor d, CXCursor where)
 }
 
 /* Refuse stores into non-const globals. */
-static void check_store(L *l, Val *p, CXCursor where)
+/* The global a pointer value points into, or NULL. */
+static Global *written_global(L *l, Val *p)
 {
-	while (p->kind == V_RES && (p->def->op == O_FIELD || p->def->op == O_ADDR))
+	while (p->kind == V_RES && (p->def->op == O_FIELD || p->def->op == O_ADDR ||
+		(p->def->op == O_CAST && p->def->args[0]->ty->kind == T_PTR)))
 		p = p->def->args[0];
 	if (p->kind == V_RES && p->def->op == O_GLOBAL)
+		return ir_findglobal(l->m, p->def->sym);
+	return NULL;
+}
+
+static void check_store(L *l, Val *p, CXCursor where)
+{
+	Global *g = written_global(l, p);
+	if (g)
 		FAIL(l, where, "writing the global variable '%s' is not supported "
 			"(a function must not keep state between calls); pass it as a "
-			"parameter", p->def->sym);
+			"parameter", g->name);
 }
 
 /* ---- functions ---- */
