@@ -45,10 +45,13 @@ double even_odd(const double *x, int n) {
   return s;
 }
 
+// The loop-invariant bound n * m is computed once, before the loop.
 // CHECK-LABEL: func @row_col(
-// CHECK: [[Q:%[0-9]+]] = div.i32 %k.2, %m
+// CHECK: [[B:%[0-9]+]] = mul.i32 %n, %m
+// CHECK: for.lt %k.1 = %k to [[B]]
+// CHECK: [[Q:%[0-9]+]] = div.i32 %k.1, %m
 // CHECK-NEXT: cast.f64 [[Q]]
-// CHECK: [[R:%[0-9]+]] = rem.i32 %k.2, %m
+// CHECK: [[R:%[0-9]+]] = rem.i32 %k.1, %m
 // CHECK-NEXT: cast.f64 [[R]]
 void row_col(double *a, int n, int m) {
   for (int k = 0; k < n * m; k++)

@@ -22,8 +22,10 @@ double walk_rows(const double *a, int n, int m) {
 // Double buffering: the two pointers swap every step.
 // CHECK-LABEL: func @swap_buffers(
 // CHECK: for.lt %t.1 = %t to %steps step {{%[0-9]+}} iter(%cur = %u, %nxt = %v)
-// CHECK: load.f64 %cur[
-// CHECK: store {{%[0-9]+}}, %nxt[%i.2]
+// CHECK: [[B:%[0-9]+]] = sub.i32 %n,
+// CHECK: for.lt %i.1 = %i to [[B]]
+// CHECK: load.f64 %cur[%i.1]
+// CHECK: store {{%[0-9]+}}, %nxt[%i.1]
 // CHECK: yield %nxt, %cur
 void swap_buffers(double *u, double *v, int n, int steps) {
   double *cur = u, *nxt = v;

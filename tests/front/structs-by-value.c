@@ -1,8 +1,5 @@
-// Structs passed, returned and copied by value.
-// KNOWN FAILURE (--verify): the front end moves whole structs with
-// load.$S / store / undef.$S, which docs/ir.md and the verifier forbid
-// ("$Name: objects only"); the IR needs a convention for struct values
-// (or the front end must copy member by member) before this passes.
+// Structs passed, returned and copied by value: whole-struct load.$S,
+// store and undef.$S; a by-value parameter is copied into an alloca.
 // RUN: %adcc --emit=ir %s | FileCheck %s
 // RUN: %adcc --verify --emit=ir %s > %t.ir
 // RUN: %adcc --emit=ir %t.ir > %t.2.ir && diff %t.ir %t.2.ir
