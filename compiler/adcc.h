@@ -368,6 +368,11 @@ Fn *fwd_request(Module *m, const Request *rq);
  * if the return value is an output. */
 char *fwd_pattern(Module *m, Fn *f, const Request *rq);
 
+/* ---- cse.c ---- */
+/* Merges repeated pure instructions (and loads in straight-line code). */
+void cse_fn(Fn *f);
+void cse_module(Module *m);
+
 /* ---- loops.c ---- */
 /* Turns canonical counting while loops into for loops. */
 void loops_module(Module *m);

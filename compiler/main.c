@@ -274,6 +274,12 @@ int main(int argc, char **argv)
 	}
 	if (all) {
 		check(&o, m, "after the derivative passes");
+		for (Fn *f = m->fns; f; f = f->next)
+			if (f->derived) {
+				cse_fn(f);
+				clean_fn(f);
+			}
+		check(&o, m, "after common subexpressions");
 		keep_derived(m);
 	}
 

@@ -16,9 +16,10 @@
 # Output: one line per failing test (with its log), then "N passed, M failed".
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=$root/build/tests
+mkdir -p "$root/build"
+out=$(mktemp -d "$root/build/tests.XXXXXX")   # one per run: runs may overlap
+trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/bin"
-rm -f "$out"/*.result
 ln -sf "$(command -v FileCheck-19 || echo /usr/lib/llvm-19/bin/FileCheck)" "$out/bin/FileCheck"
 cat > "$out/bin/not" <<'NOT'
 #!/bin/bash
