@@ -1,6 +1,6 @@
 // Realistic: bundle-adjustment reprojection residuals (Rodrigues
 // rotation, radial distortion) with local arrays, pointer aliases into
-// the camera block, index arrays and continue.
+// the camera block, index arrays, a struct by value and continue.
 // RUN: %adcc --emit=ir %s | FileCheck %s
 // RUN: %adcc --verify --emit=ir %s > %t.ir
 // RUN: %adcc --emit=ir %t.ir > %t.2.ir && diff %t.ir %t.2.ir
@@ -43,7 +43,7 @@ static void rotate_translate(const double *cam, const double *X, double *out) {
 
 /* residuals of m observations: cams is 6 per camera, pts 3 per point */
 void reproject(int m, const double *cams, const double *pts, const int *cam_idx,
-               const int *pt_idx, const double *obs, const Intrinsics *in, double *res) {
+               const int *pt_idx, const double *obs, Intrinsics in, double *res) {
   for (int o = 0; o < m; o++) {
     const double *cam = &cams[6 * cam_idx[o]];
     const double *X = pts + 3 * pt_idx[o];
@@ -56,9 +56,9 @@ void reproject(int m, const double *cams, const double *pts, const int *cam_idx,
     }
     double u = P[0] / P[2], v = P[1] / P[2];
     double r2 = u * u + v * v;
-    double dist = 1 + r2 * (in->k1 + in->k2 * r2);
-    r[0] = in->f * dist * u - obs[2 * o];
-    r[1] = in->f * dist * v - obs[2 * o + 1];
+    double dist = 1 + r2 * (in.k1 + in.k2 * r2);
+    r[0] = in.f * dist * u - obs[2 * o];
+    r[1] = in.f * dist * v - obs[2 * o + 1];
   }
 }
 
@@ -89,5 +89,5 @@ void reproject(int m, const double *cams, const double *pts, const int *cam_idx,
 // CHECK-NEXT: store [[Z]], %r[
 // CHECK: } else {
 // CHECK: %u = div.f64
-// CHECK: %k1 = field %in, .k1
+// CHECK: %k1 = field %in.1, .k1
 // CHECK-NOT: %cont
