@@ -879,11 +879,24 @@ static int single_ok(Ins *in, Val *v)
 	return 1;
 }
 
+/* Every value of an expression if's arms prints inside the ?: (a pure value
+ * with several uses that is not cheap needs a statement of its own). */
+static int arms_inl(Ins *in)
+{
+	for (int i = 0; i < in->nregs; i++)
+		for (Ins *c = in->regs[i]->first; c != in->regs[i]->last; c = c->next)
+			if (!VX(c->res[0])->inl && !VX(c->res[0])->dead)
+				return 0;
+	return 1;
+}
+
 static void decide(Region *r)
 {
 	for (Ins *in = r->first; in; in = in->next) {
 		for (int i = 0; i < in->nregs; i++)
 			decide(in->regs[i]);
+		if (in->op == O_IF && ii(in)->exprif && !arms_inl(in))
+			ii(in)->exprif = 0;
 		if (in->op == O_ALLOCA) {
 			VX(in->res[0])->inl = VX(in->res[0])->cheap = 1;
 			continue;
