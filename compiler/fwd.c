@@ -220,9 +220,8 @@ static void fwd_structured(F *x, Ins *in)
 {
 	int ns = in->nres;
 	char *act = arena_alloc(x->m->arena, (size_t)ns + 1);
-	int na = 0;
 	for (int k = 0; k < ns; k++)
-		na += act[k] = (char)act_val(x->act, in->res[k]);
+		act[k] = (char)act_val(x->act, in->res[k]);
 	Val *args[520];
 	int n = 0;
 	for (int i = 0; i < in->nargs; i++)
