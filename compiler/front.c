@@ -2091,6 +2091,109 @@ static void check_store(L *l, Val *p, CXCursor where)
 			"parameter", g->name);
 }
 
+/* Refuse stores into a non-const global through any pointer derived from
+ * it (selects, if results and loop-carried pointers included): values
+ * derived from such a global are marked until nothing changes. */
+typedef struct {
+	L *l;
+	int changed;
+} GW;
+
+static int gw_marked(Val *v) { return v->mark == 7; }
+
+static void gw_mark(GW *g, Val *v)
+{
+	if (!gw_marked(v) && v->ty->kind == T_PTR) {
+		v->mark = 7;
+		g->changed = 1;
+	}
+}
+
+static void gw_step(Ins *in, void *ctx)
+{
+	GW *g = ctx;
+	switch (in->op) {
+	case O_GLOBAL: {
+		Global *gl = ir_findglobal(g->l->m, in->sym);
+		if (gl && !gl->is_const)
+			gw_mark(g, in->res[0]);
+		break;
+	}
+	case O_ADDR: case O_FIELD: case O_CAST:
+		if (gw_marked(in->args[0]))
+			gw_mark(g, in->res[0]);
+		break;
+	case O_SELECT:
+		if (gw_marked(in->args[1]) || gw_marked(in->args[2]))
+			gw_mark(g, in->res[0]);
+		break;
+	case O_IF: case O_FOR: case O_WHILE: case O_DOWHILE:
+		for (int k = 0; k < in->nres; k++) {
+			Val *vs[8];
+			int n = 0;
+			vs[n++] = in->res[k];
+			if (in->op == O_IF) {
+				vs[n++] = in->regs[R_THEN]->last->args[k];
+				vs[n++] = in->regs[R_ELSE]->last->args[k];
+			} else if (in->op == O_FOR) {
+				vs[n++] = in->args[3 + k];
+				vs[n++] = in->regs[0]->args[1 + k];
+				vs[n++] = in->regs[0]->last->args[k];
+			} else {
+				vs[n++] = in->args[k];
+				vs[n++] = in->regs[R_COND]->args[k];
+				vs[n++] = in->regs[R_COND]->last->args[1 + k];
+				vs[n++] = in->regs[R_BODY]->args[k];
+				vs[n++] = in->regs[R_BODY]->last->args[k];
+			}
+			int any = 0;
+			for (int i = 0; i < n; i++)
+				any |= gw_marked(vs[i]);
+			if (any)
+				for (int i = 0; i < n; i++)
+					gw_mark(g, vs[i]);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static void gw_clear(Ins *in, void *ctx)
+{
+	(void)ctx;
+	for (int i = 0; i < in->nres; i++)
+		in->res[i]->mark = 0;
+	for (int r = 0; r < in->nregs; r++)
+		for (int i = 0; i < in->regs[r]->nargs; i++)
+			in->regs[r]->args[i]->mark = 0;
+}
+
+static void gw_check(Ins *in, void *ctx)
+{
+	GW *g = ctx;
+	Val *p = in->op == O_STORE ? in->args[1] : NULL;
+	if (p && gw_marked(p)) {
+		diag_fatal(g->l->file, in->loc, "writing a global variable through a "
+			"pointer is not supported (a function must not keep state between "
+			"calls); pass the data as a parameter");
+	}
+}
+
+static void check_global_writes(L *l, Fn *f)
+{
+	GW g = {l, 1};
+	for (int i = 0; i < f->np; i++)
+		f->params[i]->mark = 0;
+	ir_walk(f->body, gw_clear, NULL);
+	while (g.changed) {
+		g.changed = 0;
+		ir_walk(f->body, gw_step, &g);
+	}
+	ir_walk(f->body, gw_check, &g);
+	ir_walk(f->body, gw_clear, NULL);
+}
+
 /* ---- functions ---- */
 
 static enum CXChildVisitResult annot_visit(CXCursor c, CXCursor parent, CXClientData d)
@@ -2207,6 +2310,7 @@ static void lower_fn(L *l, CXCursor fd)
 	stmt(l, body);
 	Val *rv_ = l->retval ? l->env[l->retval->id] : NULL;
 	ir_term(l->r, O_RET, rv_ ? &rv_ : NULL, rv_ != NULL, loc_of(body));
+	check_global_writes(l, f);
 }
 
 /* ---- the translation unit ---- */

@@ -94,18 +94,21 @@ static Ins *try_for(Fn *f, Ins *w)
 		!only_invariants_and(c, cmp))
 		return NULL;
 	Val *next = b->last->args[k];
-	if (next->kind != V_RES || next->def->op != O_ADD || next->def->parent != b)
+	if (next->kind != V_RES || next->def->parent != b ||
+		(next->def->op != O_ADD && next->def->op != O_SUB))
 		return NULL;
 	Ins *add = next->def;
 	Val *bi = b->args[k], *st = NULL;
 	if (add->args[0] == bi)
 		st = add->args[1];
-	else if (add->args[1] == bi)
+	else if (add->args[1] == bi && add->op == O_ADD)
 		st = add->args[0];
 	if (!st || st->kind != V_RES || st->def->op != O_CONST)
 		return NULL;
-	long long step = st->def->i;
-	if (ty_issigned(st->ty) ? step == 0 : st->def->i == 0)
+	long long step = add->op == O_SUB ? -st->def->i : st->def->i;
+	if (add->op == O_SUB && !ty_issigned(st->ty))
+		return NULL; /* an unsigned count-down wraps: keep the while */
+	if (step == 0)
 		return NULL;
 	int up = pred == O_LT || pred == O_LE, down = pred == O_GT || pred == O_GE;
 	int neg = ty_issigned(st->ty) && step < 0;

@@ -26,13 +26,13 @@ double up_le_step2(const double *x, int n) {
   return s;
 }
 
-// Decrementing loops are not yet recognised (the step is a 'sub'); they
-// stay correct while loops.
+// Decrementing loops: the 'sub' step becomes a negative for step.
 // CHECK-LABEL: func @down_ge(
 // CHECK: %i = sub.i32 %n,
-// CHECK: while (%s, %i)
-// CHECK: ge %i.1,
-// CHECK: sub.i32 %i.2,
+// CHECK: [[ZERO:%[0-9]+]] = const.i32 0
+// CHECK-NEXT: [[M1:%[0-9]+]] = const.i32 -1
+// CHECK-NEXT: for.ge %i.1 = %i to [[ZERO]] step [[M1]] iter(%s.1 = %s)
+// CHECK: load.f64 %x[%i.1]
 double down_ge(const double *x, int n) {
   double s = 0;
   for (int i = n - 1; i >= 0; i--)
@@ -41,10 +41,8 @@ double down_ge(const double *x, int n) {
 }
 
 // CHECK-LABEL: func @down_gt_step3(
-// CHECK: while (%s, %n)
-// CHECK: gt %i,
-// CHECK: [[THREE:%[0-9]+]] = const.i32 3
-// CHECK-NEXT: sub.i32 %i.1, [[THREE]]
+// CHECK: [[M3:%[0-9]+]] = const.i32 -3
+// CHECK-NEXT: for.gt %i = %n to {{%[0-9]+}} step [[M3]] iter(%s.1 = %s)
 double down_gt_step3(const double *x, int n) {
   double s = 0;
   for (int i = n; i > 0; i -= 3)
