@@ -25,6 +25,7 @@ RT_OBJS = $(B)/rt/tape.o $(B)/rt/snapshot.o $(B)/rt/revolve.o $(B)/rt/special.o
 RT_HDRS = runtime/adcc_rt.h runtime/rt.h
 
 .PHONY: all deps check check-san demo bench install clean
+.SECONDARY:
 all: deps adcc runtime/libadccrt.a
 
 deps:

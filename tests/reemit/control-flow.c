@@ -18,7 +18,7 @@
 /* every step and every comparison */
 // CHECK-LABEL: double steps(const double *x, int n){{$}}
 // CHECK: for (int i = 0; i < n; i += 2) {
-// CHECK: while (i_1 >= 0) {
+// CHECK: for (int i = n - 1; i >= 0; i--) {
 double steps(const double *x, int n)
 {
 	double s = 0;
