@@ -193,6 +193,34 @@ static int any_varied_arg(Act *a, Ins *in)
 	return 0;
 }
 
+/* Does data of type t hold pointers (through which it could be written)? */
+static int has_ptr(Type *t, int depth)
+{
+	if (depth > 8)
+		return 1;
+	switch (t->kind) {
+	case T_PTR:
+		return 1;
+	case T_ARR:
+		return has_ptr(t->elem, depth + 1);
+	case T_STRUCT:
+		for (int i = 0; i < t->st->nf; i++)
+			if (has_ptr(t->st->f[i].type, depth + 1))
+				return 1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* Is parameter i of user function g a pointer to const data holding no
+ * pointers (`const double *x`)?  Then the call cannot write what it
+ * points to: active arguments do not vary it. */
+static int read_only(Fn *g, int i)
+{
+	return g && i < g->np && g->params[i]->cnst && !has_ptr(g->params[i]->ty->elem, 0);
+}
+
 /* One forward (varied) and backward (useful) step for an instruction. */
 static void step(Ins *in, void *ctx)
 {
@@ -255,8 +283,10 @@ static void step(Ins *in, void *ctx)
 					set(a, a->useful, in->args[i]);
 			break;
 		}
-		/* a user or unknown function: everything may flow everywhere */
+		/* a user or unknown function: everything may flow everywhere,
+		 * except into memory a user function only reads */
 		{
+			Fn *g = ir_findfn(a->f->m, in->sym);
 			int v = any_varied_arg(a, in), u = r && get(a, a->useful, r);
 			for (int i = 0; i < in->nargs; i++)
 				if (is_ptr(in->args[i]) && get(a, a->useful, in->args[i]))
@@ -265,7 +295,7 @@ static void step(Ins *in, void *ctx)
 				if (r)
 					set(a, a->varied, r);
 				for (int i = 0; i < in->nargs; i++)
-					if (is_ptr(in->args[i]))
+					if (is_ptr(in->args[i]) && !read_only(g, i))
 						set(a, a->varied, in->args[i]);
 			}
 			if (u)
