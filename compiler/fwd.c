@@ -559,6 +559,30 @@ static Fn *version(Module *m, Fn *g, const char *pattern, const char *name)
 	return v->fn;
 }
 
+static const char *rename_from, *rename_to;
+
+static void rename_call(Ins *in, void *ctx)
+{
+	(void)ctx;
+	if (in->op == O_CALL && !strcmp(in->sym, rename_from))
+		in->sym = rename_to;
+}
+
+/* Give the derived function d the next free name f_dK, and its callers too. */
+static void rename_fn(Module *m, Fn *d)
+{
+	const char *base = arena_printf(m->arena, "%.*s", (int)strlen(d->name) - 2, d->name);
+	const char *name = NULL;
+	for (int k = 1; !name || ir_findfn(m, name); k++)
+		name = arena_printf(m->arena, "%s_d%d", base, k);
+	rename_from = d->name;
+	rename_to = name;
+	for (Fn *g = m->fns; g; g = g->next)
+		if (g->derived)
+			ir_walk(g->body, rename_call, NULL);
+	d->name = name;
+}
+
 /* The pattern string of a request on f. */
 char *fwd_pattern(Module *m, Fn *f, const Request *rq)
 {
@@ -588,8 +612,19 @@ Fn *fwd_request(Module *m, const Request *rq)
 	if (!f)
 		ICE("fwd: no function '%s'", rq->fn);
 	const char *name = arena_printf(m->arena, "%s_d", f->name);
-	if (ir_findfn(m, name))
-		diag_fatal(m->file, f->loc, "a function named '%s' already exists; "
-			"rename it so the tangent function can take that name", name);
-	return version(m, f, fwd_pattern(m, f, rq), name);
+	char *pat = fwd_pattern(m, f, rq);
+	Fn *old = ir_findfn(m, name);
+	if (old) {
+		Version *v = versions;
+		while (v && v->fn != old)
+			v = v->next;
+		if (!v)
+			diag_fatal(m->file, f->loc, "a function named '%s' already exists; "
+				"rename it so the tangent function can take that name", name);
+		if (v->src == f && !strcmp(v->pattern, pat))
+			return old;
+		/* a version made for a call took the name: it moves aside */
+		rename_fn(m, old);
+	}
+	return version(m, f, pat, name);
 }
