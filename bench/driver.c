@@ -227,11 +227,20 @@ static int cmp(const void *a, const void *b)
 
 /* ---- main ---- */
 
-int main(void)
+/* Runs every benchmark, or those named on the command line (out/bench BA). */
+int main(int argc, char **argv)
 {
 	double t[NBENCH][NMODE];   /* seconds per call, median; < 0: absent */
+	int run[NBENCH];
+	for (int bi = 0; bi < NBENCH; bi++) {
+		run[bi] = argc == 1;
+		for (int a = 1; a < argc; a++)
+			run[bi] |= !strcmp(argv[a], benches[bi]->name);
+	}
 	for (int bi = 0; bi < NBENCH; bi++) {
 		const Bench *b = benches[bi];
+		if (!run[bi])
+			continue;
 		Work w = { b, malloc(b->n * sizeof(double)),
 			malloc((size_t)b->n * MAXND * sizeof(double)), { 0 } };
 		b->setup(w.p);
@@ -276,6 +285,8 @@ int main(void)
 			printf(" |");
 	printf("\n");
 	for (int bi = 0; bi < NBENCH; bi++) {
+		if (!run[bi])
+			continue;
 		printf("| %s | %d | %.3f |", benches[bi]->name, benches[bi]->n,
 			1e3 * t[bi][mode_index("primal")]);
 		for (int c = 0; c < NRATIO; c++) {
@@ -294,6 +305,7 @@ int main(void)
 	}
 	printf("\n");
 	for (int bi = 0; bi < NBENCH; bi++)
-		printf("- **%s**: %s.\n", benches[bi]->name, benches[bi]->what);
+		if (run[bi])
+			printf("- **%s**: %s.\n", benches[bi]->name, benches[bi]->what);
 	return 0;
 }
