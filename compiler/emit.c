@@ -1705,7 +1705,7 @@ static Expr *insex(Ins *in)
 		Var *o = VX(in->res[0])->obj;
 		if (!o)
 			ICE("alloca used before its declaration");
-		if (in->aty->kind == T_ARR)
+		if (in->aty->kind == T_ARR || in->nargs)
 			return ex_var(o);
 		return ex_addr(ex_var(o));
 	}
@@ -1934,7 +1934,10 @@ static void build(Region *r, Blk *b)
 			if (in->res[0]->nuse) {
 				Var *o = newvar(VK_OBJ, in->aty, in->res[0]->name);
 				VX(in->res[0])->obj = o;
-				st_add(b, S_OBJ)->v = o;
+				Stmt *s = st_add(b, S_OBJ);
+				s->v = o;
+				if (in->nargs) /* a run-time count: T name[n] */
+					s->e = vex(in->args[0]);
 			}
 			break;
 		case O_STORE: {
@@ -2311,7 +2314,16 @@ static void put_stmt(Buf *b, Stmt *s, int d)
 		buf_put(b, ";\n");
 		break;
 	case S_OBJ:
-		put_vdecl(b, s->v);
+		if (s->e) {
+			Buf nm = {0};
+			buf_printf(&nm, "%s[", s->v->name);
+			emit_expr(&nm, s->e);
+			buf_put(&nm, "]");
+			emit_decl(b, s->v->ty, nm.s, 0);
+			free(nm.s);
+		} else {
+			put_vdecl(b, s->v);
+		}
 		buf_put(b, ";\n");
 		break;
 	case S_STORE:

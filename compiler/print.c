@@ -192,8 +192,10 @@ static void print_ins(P *p, Ins *in, int depth)
 	case O_GLOBAL:
 		fprintf(out, " @%s", in->sym);
 		break;
-	case O_ALLOCA:
+	case O_ALLOCA: /* `alloca T` or `alloca T, %n` (n objects) */
 		fprintf(out, " %s", ts(p, in->aty));
+		if (in->nargs)
+			fprintf(out, ", %%%s", vn(p, in->args[0]));
 		break;
 	case O_CALL:
 		fprintf(out, " @%s(", in->sym);

@@ -515,6 +515,10 @@ static void check_types(V *v, Ins *in)
 	case O_ALLOCA:
 		if (!in->aty || in->aty->kind == T_VOID)
 			bad(v, in, "'alloca' of no type");
+		else if (in->nargs > 1 || (in->nargs && !ty_isint(a[0]->ty)))
+			bad(v, in, "'alloca' takes at most one integer count");
+		else if (in->nargs)
+			want(v, in, in->res[0], ty_ptr(in->aty), "the result");
 		else
 			want(v, in, in->res[0], ty_ptr(ty_decay(in->aty)), "the result");
 		break;

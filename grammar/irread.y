@@ -500,6 +500,11 @@ simple:
 		$$ = mk(O_ALLOCA, NULL, ty_ptr(ty_decay(t)), $3);
 		$$->aty = t;
 	}
+	| ALLOCA type ',' val loc {
+		Type *t = valtype($2, L(@2));
+		$$ = mk(O_ALLOCA, list1($4, L(@4)), ty_ptr(t), $5);
+		$$->aty = t;
+	}
 	| ADDR val indices loc      { $$ = mkaddr($2, L(@2), $3, $4); }
 	| FIELD val ',' '.' anyname loc { $$ = mkfield($2, L(@2), $5, L(@5), $6); }
 	| LOAD '.' type val indices loc {
