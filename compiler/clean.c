@@ -200,9 +200,52 @@ static void propagate(Work *w)
 	}
 }
 
+/* A local object that is only written (every use is the address of a
+ * store) is dead, and so are the stores.  Collected first, removed after
+ * the walk (unlinking during ir_walk would end it). */
+typedef struct {
+	Ins **dead;
+	int n, cap;
+} Dead;
+
+static void dead_objects(Ins *in, void *ctx)
+{
+	Dead *d = ctx;
+	if (in->op != O_ALLOCA)
+		return;
+	Val *a = in->res[0];
+	for (Use *u = a->uses; u; u = u->next)
+		if (u->ins->op != O_STORE || u->idx != 1)
+			return;
+	if (d->n == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 16;
+		d->dead = xrealloc(d->dead, sizeof(Ins *) * (size_t)d->cap);
+	}
+	d->dead[d->n++] = in;
+}
+
+static void remove_dead_objects(Fn *f)
+{
+	Dead d = {NULL, 0, 0};
+	ir_uses(f);
+	ir_walk(f->body, dead_objects, &d);
+	for (int i = 0; i < d.n; i++) {
+		Val *a = d.dead[i]->res[0];
+		for (Use *u = a->uses; u; u = u->next)
+			if (u->ins->parent)
+				ir_unlink(u->ins);
+		a->uses = NULL;
+		a->nuse = 0;
+		ir_unlink(d.dead[i]);
+	}
+	free(d.dead);
+}
+
 void clean_fn(Fn *f)
 {
 	Work w = {NULL, 0, 0};
+	if (f->derived) /* the user's own code keeps its objects */
+		remove_dead_objects(f);
 	ir_walk(f->body, prepare, f->m->arena);
 	ir_walk(f->body, roots, &w);
 	propagate(&w);

@@ -11,6 +11,17 @@
  * of the reverse pass (forward-over-reverse).
  * Signature (DESIGN.md §5): every active parameter p is followed by pd; an
  * active return value adds a final `T *retd`; F_d returns F's value.
+ *
+ * Vector mode (F_dv) carries nd directions: the tangent of a scalar is an
+ * array of nd values (`ad[k]`), shadow memory holds element i's directions
+ * at `xd[i*nd + k]`, and a final `int nd` is added.  The tangent statements
+ * of one straight-line stretch go into one loop `for (k = 0; k < nd; k++)`
+ * placed at the end of the stretch (stretches end at calls, control flow
+ * and terminators), with the partial derivatives computed once outside it;
+ * the direction index is innermost, so the C compiler vectorises the loop.
+ * Values carried by if and loops use one array per slot, written by
+ * parallel copies at yields.  Arrays of more than one dimension, structs
+ * and pointers held in active memory are refused in vector mode.
  * Needs: activity.c, rules.c.  Changes: adds functions to the module.
  */
 #include <stdlib.h>
@@ -21,17 +32,31 @@ typedef struct Version Version;
 struct Version {
 	Fn *src;
 	char *pattern;   /* per parameter: 'i' input, 'o' output, 'b' both, '-'; then 'r' or '-' */
+	int vec;         /* F_dv rather than F_d */
 	Fn *fn;
 	Version *next;
 };
+
+/* Vector mode: the open direction loop of the current stretch. */
+typedef struct {
+	Ins *loop;           /* for.lt %k = 0 to nd, not yet placed; or NULL */
+	Region *body;
+	Val *k;
+	Val **arr, **val;    /* tangent array -> its element k in this loop */
+	int n, cap;
+} Kl;
 
 typedef struct {
 	Module *m;
 	Fn *src, *dst;
 	Act *act;
-	Val **vmap, **tmap;  /* by source value id */
+	Val **vmap, **tmap;  /* by source value id; vector mode: arrays */
 	Region *r;           /* where instructions go */
 	Val *retd;           /* the retd parameter, or NULL */
+	int vec;             /* vector mode */
+	Val *nd;             /* vector mode: nd as i64 */
+	Ins *entry;          /* vector mode: tangent arrays are declared after it */
+	Kl kl;
 } F;
 
 static Version *versions;
@@ -57,6 +82,132 @@ static const char *dname(F *x, const char *name)
 static Val *zero(F *x, Type *t, Loc loc)
 {
 	return ir_const_f(x->r, t, 0, loc);
+}
+
+/* ---- vector mode: direction loops and tangent arrays ---- */
+
+static Type *i64(void) { return ty_basic(T_I64); }
+
+static void verr(F *x, Loc loc, const char *what)
+{
+	diag_fatal(x->m->file, loc, "vector mode does not support %s yet; use "
+		"--forward (one direction per call) for '%s'", what, x->src->name);
+}
+
+/* A fresh array of nd values of type t, declared at the function's entry. */
+static Val *vnew(F *x, Type *t, const char *name)
+{
+	Ins *al = ir_ins(x->dst, O_ALLOCA, &x->nd, 1, (Type *[]){ty_ptr(t)}, 1, 0,
+		x->entry->loc);
+	al->aty = t;
+	ir_insert_after(x->entry, al);
+	al->res[0]->name = name;
+	return al->res[0];
+}
+
+/* The region tangent statements go to: the current region, or (vector
+ * mode) the body of the open direction loop. */
+static Region *treg(F *x)
+{
+	if (!x->vec)
+		return x->r;
+	if (!x->kl.loop) {
+		Loc loc = {0, 0};
+		Val *args[3] = {ir_const_i(x->r, i64(), 0, loc), x->nd,
+			ir_const_i(x->r, i64(), 1, loc)};
+		Ins *lp = ir_ins(x->dst, O_FOR, args, 3, NULL, 0, 1, loc);
+		lp->pred = O_LT;
+		x->kl.loop = lp;
+		x->kl.body = lp->regs[0];
+		x->kl.k = ir_regarg(lp->regs[0], i64(), "k");
+		x->kl.n = 0;
+	}
+	return x->kl.body;
+}
+
+/* Place the open direction loop at the end of the current region. */
+static void flush(F *x)
+{
+	if (!x->kl.loop)
+		return;
+	ir_term(x->kl.body, O_YIELD, NULL, 0, x->kl.loop->loc);
+	ir_append(x->r, x->kl.loop);
+	x->kl.loop = NULL;
+	x->kl.n = 0;
+}
+
+static void kl_set(F *x, Val *arr, Val *v)
+{
+	for (int i = 0; i < x->kl.n; i++)
+		if (x->kl.arr[i] == arr) {
+			x->kl.val[i] = v;
+			return;
+		}
+	if (x->kl.n == x->kl.cap) {
+		x->kl.cap = x->kl.cap ? 2 * x->kl.cap : 64;
+		x->kl.arr = xrealloc(x->kl.arr, sizeof(Val *) * (size_t)x->kl.cap);
+		x->kl.val = xrealloc(x->kl.val, sizeof(Val *) * (size_t)x->kl.cap);
+	}
+	x->kl.arr[x->kl.n] = arr;
+	x->kl.val[x->kl.n++] = v;
+}
+
+/* Element k of tangent array arr, inside the direction loop. */
+static Val *kl_get(F *x, Val *arr, Type *t, Loc loc)
+{
+	for (int i = 0; i < x->kl.n; i++)
+		if (x->kl.arr[i] == arr)
+			return x->kl.val[i];
+	Region *b = treg(x);
+	Val *args[2] = {arr, x->kl.k};
+	Ins *ld = ir_ins(x->dst, O_LOAD, args, 2, &t, 1, 0, loc);
+	ir_append(b, ld);
+	kl_set(x, arr, ld->res[0]);
+	return ld->res[0];
+}
+
+/* The (scalar) tangent of float value v for the tangent region, or NULL
+ * for zero. */
+static Val *tv(F *x, Val *v, Loc loc)
+{
+	Val *t = x->tmap[v->id];
+	if (!t || !x->vec)
+		return t;
+	treg(x);
+	return kl_get(x, t, v->ty, loc);
+}
+
+/* Set the tangent of float value v to scalar t computed in treg(x). */
+static void tset(F *x, Val *v, Val *t, Loc loc)
+{
+	if (!x->vec) {
+		if (t && !t->name)
+			t->name = dname(x, v->name);
+		x->tmap[v->id] = t;
+		return;
+	}
+	Val *arr = vnew(x, v->ty, dname(x, v->name));
+	Val *args[3] = {t, arr, x->kl.k};
+	ir_append(x->kl.body, ir_ins(x->dst, O_STORE, args, 3, NULL, 0, 0, loc));
+	kl_set(x, arr, t);
+	x->tmap[v->id] = arr;
+}
+
+/* Vector mode: element offset i*nd of shadow memory for a single index. */
+static Val *vbase(F *x, Val **idx, int nidx, Loc loc)
+{
+	if (nidx == 0)
+		return NULL;
+	if (nidx > 1)
+		verr(x, loc, "multi-dimensional arrays in memory with derivatives");
+	return ir_op2(x->r, O_MUL, i64(), ir_cast(x->r, i64(), idx[0], loc), x->nd, loc);
+}
+
+/* Vector mode: the index base + k inside the direction loop. */
+static Val *kidx(F *x, Val *base, Loc loc)
+{
+	Region *b = treg(x);
+	return base ? ir_op2(b, O_ADD, i64(), base, x->kl.k, loc) : x->kl.k;
 }
 
 /* The tangent of v, or a zero of its type. */
@@ -91,41 +242,49 @@ static Ins *emit(F *x, Op op, Val **args, int n, Type *rt, Loc loc)
 	return in;
 }
 
-/* Σ ∂y/∂x_i · ẋ_i over the operands with tangents, or NULL when zero. */
+static Val *named_tan(F *x, Val *v, Val *t)
+{
+	if (!t->name)
+		t->name = dname(x, v->name);
+	return t;
+}
+
+static Val *mk_addr(F *x, Val *p, Val *i, Type *rt, Loc loc)
+{
+	Val *args[2] = {p, i};
+	return emit(x, O_ADDR, args, 2, rt, loc)->res[0];
+}
+
+/* Σ ∂y/∂x_i · ẋ_i over the operands with tangents, as a scalar in
+ * treg(x).  The partials are computed in the current region (outside the
+ * direction loop in vector mode). */
 static Val *chain(F *x, const Rule *ru, Val **src, int n, Val *y, Loc loc)
 {
 	Val *xs[2] = {NULL, NULL};
 	for (int i = 0; i < n && i < 2; i++)
 		xs[i] = V(x, src[i]);
+	Term p[2];
+	int has[2] = {0, 0};
+	for (int i = 0; i < ru->arity && i < n; i++)
+		if ((has[i] = T(x, src[i]) != NULL))
+			p[i] = rules_partial(x->r, ru, i, xs, y, loc);
+	Region *r = treg(x);
 	Val *acc = NULL;
 	Type *t = y->ty;
 	for (int i = 0; i < ru->arity && i < n; i++) {
-		Val *ti = T(x, src[i]);
-		if (!ti)
+		if (!has[i] || (p[i].k && p[i].c == 0))
 			continue;
-		Term p = rules_partial(x->r, ru, i, xs, y, loc);
-		Val *c;
-		if (p.k && p.c == 0)
-			continue;
-		if (p.k && p.c == 1)
+		Val *ti = tv(x, src[i], loc), *c;
+		if (p[i].k && p[i].c == 1)
 			c = ti;
-		else if (p.k && p.c == -1)
-			c = ir_op1(x->r, O_NEG, t, ti, loc);
+		else if (p[i].k && p[i].c == -1)
+			c = ir_op1(r, O_NEG, t, ti, loc);
 		else
-			c = ir_op2(x->r, O_MUL, t, p.k ? ir_const_f(x->r, t, p.c, loc) : p.v,
+			c = ir_op2(r, O_MUL, t, p[i].k ? ir_const_f(r, t, p[i].c, loc) : p[i].v,
 				ti, loc);
-		acc = acc ? ir_op2(x->r, O_ADD, t, acc, c, loc) : c;
+		acc = acc ? ir_op2(r, O_ADD, t, acc, c, loc) : c;
 	}
-	return acc ? acc : zero(x, t, loc);
-}
-
-static Val *load_like(F *x, Ins *in, Val *tp, Loc loc)
-{
-	Val *args[9];
-	args[0] = tp;
-	for (int i = 1; i < in->nargs; i++)
-		args[i] = V(x, in->args[i]);
-	return emit(x, in->op, args, in->nargs, in->res[0]->ty, loc)->res[0];
+	return acc ? acc : ir_const_f(r, t, 0, loc);
 }
 
 static Decl *need_decl(F *x, const char *name, Type *ret, Type **ps, int np)
@@ -167,67 +326,120 @@ static void zero_fill(F *x, Val *p, Type *obj, Loc loc)
 	call(x, "memset", args, 3, vp, loc);
 }
 
-static Fn *version(Module *m, Fn *g, const char *pattern, const char *name);
+static Fn *version(Module *m, Fn *g, const char *pattern, const char *name, int vec);
 static void build(Module *m, Version *v, const char *name);
 
 static void fwd_ins(F *x, Ins *in);
 
-/* Map a region's arguments (primal, then tangents of active slots). */
-static void map_args(F *x, Region *s, Region *d, const char *act, int off)
+/* Map a region's arguments: primal, then (scalar mode) tangents of the
+ * active slots, or (vector mode) the slot arrays. */
+static void map_args(F *x, Region *s, Region *d, const char *act, Val **sarr, int off)
 {
 	for (int i = 0; i < s->nargs; i++)
 		x->vmap[s->args[i]->id] = ir_regarg(d, s->args[i]->ty, s->args[i]->name);
-	for (int i = off; i < s->nargs; i++)
-		if (act[i - off])
+	for (int i = off; i < s->nargs; i++) {
+		if (!act[i - off])
+			continue;
+		if (sarr)
+			x->tmap[s->args[i]->id] = sarr[i - off];
+		else
 			settan(x, s->args[i], ir_regarg(d, s->args[i]->ty, dname(x, s->args[i]->name)));
+	}
 }
 
-/* The terminator of src, with tangents of the active slots appended. */
-static void fwd_term(F *x, Ins *t, const char *act, int nslot, int off)
+/* Vector mode: slot arrays take the tangents of vals (a parallel copy:
+ * every element k is read before any is written). */
+static void vcopy(F *x, Val **sarr, Val **vals, const char *act, int nslot, Loc loc)
+{
+	Val *src[256];
+	for (int k = 0; k < nslot; k++) {
+		src[k] = NULL;
+		if (!act[k] || x->tmap[vals[k]->id] == sarr[k])
+			continue;
+		Val *t = tv(x, vals[k], loc);
+		src[k] = t ? t : ir_const_f(treg(x), vals[k]->ty, 0, loc);
+	}
+	for (int k = 0; k < nslot; k++) {
+		if (!src[k])
+			continue;
+		Val *args[3] = {src[k], sarr[k], x->kl.k};
+		ir_append(x->kl.body, ir_ins(x->dst, O_STORE, args, 3, NULL, 0, 0, loc));
+		kl_set(x, sarr[k], src[k]);
+	}
+}
+
+/* The terminator of src: tangents of the active slots are appended
+ * (scalar mode) or copied into the slot arrays (vector mode). */
+static void fwd_term(F *x, Ins *t, const char *act, Val **sarr, int nslot, int off)
 {
 	Val *args[520];
 	int n = 0;
+	if (sarr && nslot)
+		vcopy(x, sarr, t->args + off, act, nslot, t->loc);
+	if (t->op == O_RET && x->retd && t->nargs) {
+		if (x->vec) {
+			Val *tr = tv(x, t->args[0], t->loc);
+			Region *r = treg(x);
+			if (!tr)
+				tr = ir_const_f(r, t->args[0]->ty, 0, t->loc);
+			Val *sa[3] = {tr, x->retd, x->kl.k};
+			ir_append(r, ir_ins(x->dst, O_STORE, sa, 3, NULL, 0, 0, t->loc));
+		} else {
+			Val *sa[2] = {T0(x, t->args[0], t->loc), x->retd};
+			emit(x, O_STORE, sa, 2, NULL, t->loc);
+		}
+	}
+	flush(x);
 	for (int i = 0; i < t->nargs; i++)
 		args[n++] = V(x, t->args[i]);
-	for (int k = 0; k < nslot; k++)
-		if (act[k])
-			args[n++] = T0(x, t->args[off + k], t->loc);
-	if (t->op == O_RET) {
-		if (x->retd && t->nargs) {
-			Val *sargs[2] = {T0(x, t->args[0], t->loc), x->retd};
-			emit(x, O_STORE, sargs, 2, NULL, t->loc);
-		}
-		n = t->nargs;
-	}
+	if (!sarr && t->op != O_RET)
+		for (int k = 0; k < nslot; k++)
+			if (act[k])
+				args[n++] = T0(x, t->args[off + k], t->loc);
 	ir_term(x->r, t->op, args, n, t->loc);
 }
 
-static void clone_into(F *x, Region *s, Region *d, const char *act, int nslot, int off)
+static void clone_into(F *x, Region *s, Region *d, const char *act, Val **sarr,
+	int nslot, int off)
 {
 	Region *outer = x->r;
+	flush(x);
 	x->r = d;
 	for (Ins *in = s->first; in; in = in->next)
 		if (opinfo[in->op].flags & F_TERM)
-			fwd_term(x, in, act, nslot, off);
+			fwd_term(x, in, act, sarr, nslot, off);
 		else
 			fwd_ins(x, in);
 	x->r = outer;
 }
 
-/* Region instructions: the primal slots, then one tangent slot per active
- * primal slot. */
+/* Region instructions: the primal slots, then (scalar mode) one tangent
+ * slot per active primal slot, or (vector mode) one array per active slot. */
 static void fwd_structured(F *x, Ins *in)
 {
 	int ns = in->nres;
+	if (ns > 255)
+		diag_fatal(x->m->file, in->loc, "more than 255 values carried by one "
+			"statement");
 	char *act = arena_alloc(x->m->arena, (size_t)ns + 1);
 	for (int k = 0; k < ns; k++)
 		act[k] = (char)act_val(x->act, in->res[k]);
+	Val **sarr = NULL;
+	int initoff = in->op == O_FOR ? 3 : in->op == O_IF ? -1 : 0;
+	if (x->vec) {
+		sarr = arena_alloc(x->m->arena, sizeof(Val *) * (size_t)(ns + 1));
+		for (int k = 0; k < ns; k++)
+			if (act[k])
+				sarr[k] = vnew(x, in->res[k]->ty, dname(x, in->res[k]->name));
+		if (initoff >= 0)
+			vcopy(x, sarr, in->args + initoff, act, ns, in->loc);
+	}
+	flush(x);
 	Val *args[520];
 	int n = 0;
 	for (int i = 0; i < in->nargs; i++)
 		args[n++] = V(x, in->args[i]);
-	int initoff = in->op == O_FOR ? 3 : in->op == O_IF ? -1 : 0;
-	if (initoff >= 0)
+	if (initoff >= 0 && !x->vec)
 		for (int k = 0; k < ns; k++)
 			if (act[k])
 				args[n++] = T0(x, in->args[initoff + k], in->loc);
@@ -237,20 +449,20 @@ static void fwd_structured(F *x, Ins *in)
 	switch (in->op) {
 	case O_IF:
 		for (int r = 0; r < 2; r++)
-			clone_into(x, in->regs[r], c->regs[r], act, ns, 0);
+			clone_into(x, in->regs[r], c->regs[r], act, sarr, ns, 0);
 		break;
 	case O_FOR:
-		map_args(x, in->regs[0], c->regs[0], act, 1);
-		clone_into(x, in->regs[0], c->regs[0], act, ns, 0);
+		map_args(x, in->regs[0], c->regs[0], act, sarr, 1);
+		clone_into(x, in->regs[0], c->regs[0], act, sarr, ns, 0);
 		break;
 	default: /* while, dowhile: cond forwards after its condition */
-		map_args(x, in->regs[R_COND], c->regs[R_COND], act, 0);
-		map_args(x, in->regs[R_BODY], c->regs[R_BODY], act, 0);
+		map_args(x, in->regs[R_COND], c->regs[R_COND], act, sarr, 0);
+		map_args(x, in->regs[R_BODY], c->regs[R_BODY], act, sarr, 0);
 		if (in->op == O_DOWHILE)
-			clone_into(x, in->regs[R_BODY], c->regs[R_BODY], act, ns, 0);
-		clone_into(x, in->regs[R_COND], c->regs[R_COND], act, ns, 1);
+			clone_into(x, in->regs[R_BODY], c->regs[R_BODY], act, sarr, ns, 0);
+		clone_into(x, in->regs[R_COND], c->regs[R_COND], act, sarr, ns, 1);
 		if (in->op == O_WHILE)
-			clone_into(x, in->regs[R_BODY], c->regs[R_BODY], act, ns, 0);
+			clone_into(x, in->regs[R_BODY], c->regs[R_BODY], act, sarr, ns, 0);
 		break;
 	}
 	for (int k = 0; k < ns; k++) {
@@ -260,10 +472,19 @@ static void fwd_structured(F *x, Ins *in)
 	}
 	for (int k = 0; k < ns; k++)
 		if (act[k])
-			settan(x, in->res[k], ir_addres(c, in->res[k]->ty));
+			x->tmap[in->res[k]->id] = sarr ? sarr[k]
+				: named_tan(x, in->res[k], ir_addres(c, in->res[k]->ty));
 }
 
 static int is_name(const char *s, const char *a) { return !strcmp(s, a); }
+
+/* Vector mode: n * nd, for sizes of shadow memory. */
+static Val *times_nd(F *x, Val *n, Loc loc)
+{
+	if (!x->vec)
+		return n;
+	return ir_op2(x->r, O_MUL, n->ty, n, ir_cast(x->r, n->ty, x->nd, loc), loc);
+}
 
 /* A call: math functions by the rule table, user functions by their
  * tangent version, allocation and memory helpers by their shadows. */
@@ -284,33 +505,48 @@ static void fwd_call(F *x, Ins *in)
 			pat[i] = !act ? '-' : a->ty->kind == T_PTR ? 'b' : 'i';
 		}
 		pat[np] = res && act_val(x->act, res) ? 'r' : '-';
-		Fn *gd = version(x->m, g, pat, NULL);
+		Fn *gd = version(x->m, g, pat, NULL, x->vec);
 		Val *args[520];
 		int n = 0;
 		for (int i = 0; i < np; i++) {
 			args[n++] = V(x, in->args[i]);
-			if (pat[i] != '-') {
-				Val *t = T(x, in->args[i]);
-				if (!t && in->args[i]->ty->kind == T_PTR)
-					ICE("fwd: no shadow for a pointer argument of @%s", g->name);
-				args[n++] = t ? t : zero(x, in->args[i]->ty, loc);
+			if (pat[i] == '-')
+				continue;
+			Val *t = T(x, in->args[i]);
+			if (!t && in->args[i]->ty->kind == T_PTR)
+				ICE("fwd: no shadow for a pointer argument of @%s", g->name);
+			if (!t && x->vec) { /* a zero direction array */
+				t = vnew(x, in->args[i]->ty, NULL);
+				Region *r = treg(x);
+				Val *sa[3] = {ir_const_f(r, in->args[i]->ty, 0, loc), t, x->kl.k};
+				ir_append(r, ir_ins(x->dst, O_STORE, sa, 3, NULL, 0, 0, loc));
 			}
+			args[n++] = t ? t : zero(x, in->args[i]->ty, loc);
 		}
 		Val *slot = NULL;
 		if (pat[np] == 'r') {
-			Type *pt = ty_ptr(res->ty);
-			Ins *al = emit(x, O_ALLOCA, NULL, 0, pt, loc);
-			al->aty = res->ty;
-			slot = al->res[0];
-			slot->name = dname(x, res->name ? res->name : "ret");
+			if (x->vec) {
+				slot = vnew(x, res->ty, dname(x, res->name ? res->name : "ret"));
+			} else {
+				Type *pt = ty_ptr(res->ty);
+				Ins *al = emit(x, O_ALLOCA, NULL, 0, pt, loc);
+				al->aty = res->ty;
+				slot = al->res[0];
+				slot->name = dname(x, res->name ? res->name : "ret");
+			}
 			args[n++] = slot;
 		}
+		if (x->vec)
+			args[n++] = ir_cast(x->r, ty_basic(T_I32), x->nd, loc);
+		flush(x);
 		Val *r = call(x, gd->name, args, n, g->ret, loc);
 		if (res) {
 			x->vmap[res->id] = r;
 			r->name = res->name;
 		}
-		if (slot) {
+		if (slot && x->vec) {
+			x->tmap[res->id] = slot;
+		} else if (slot) {
 			Val *la[1] = {slot};
 			settan(x, res, emit(x, O_LOAD, la, 1, res->ty, loc)->res[0]);
 		}
@@ -320,19 +556,24 @@ static void fwd_call(F *x, Ins *in)
 	Val *args[520];
 	for (int i = 0; i < in->nargs; i++)
 		args[i] = V(x, in->args[i]);
+	const char *s = in->sym;
+	int memfn = is_name(s, "malloc") || is_name(s, "calloc") || is_name(s, "free") ||
+		is_name(s, "memset") || is_name(s, "memcpy") || is_name(s, "memmove");
+	if (memfn)
+		flush(x);
 	Val *r = call(x, in->sym, args, in->nargs, res ? res->ty : NULL, loc);
 	if (res) {
 		x->vmap[res->id] = r;
 		r->name = res->name;
 	}
-	const char *s = in->sym;
 	if (is_name(s, "malloc") || is_name(s, "calloc")) {
 		if (res && act_val(x->act, res)) {
 			Val *ca[2];
 			if (is_name(s, "calloc"))
-				ca[0] = args[0], ca[1] = args[1];
+				ca[0] = times_nd(x, args[0], loc), ca[1] = args[1];
 			else
-				ca[0] = args[0], ca[1] = ir_const_i(x->r, args[0]->ty, 1, loc);
+				ca[0] = times_nd(x, args[0], loc),
+				ca[1] = ir_const_i(x->r, args[0]->ty, 1, loc);
 			Type *ps[2] = {ca[0]->ty, ca[1]->ty};
 			need_decl(x, "calloc", res->ty, ps, 2);
 			settan(x, res, call(x, "calloc", ca, 2, res->ty, loc));
@@ -348,7 +589,8 @@ static void fwd_call(F *x, Ins *in)
 	if (is_name(s, "memset")) {
 		Val *t = T(x, in->args[0]);
 		if (t) {
-			Val *ma[3] = {t, ir_const_i(x->r, args[1]->ty, 0, loc), args[2]};
+			Val *ma[3] = {t, ir_const_i(x->r, args[1]->ty, 0, loc),
+				times_nd(x, args[2], loc)};
 			call(x, "memset", ma, 3, in->res ? in->res[0]->ty : NULL, loc);
 		}
 		return;
@@ -358,7 +600,7 @@ static void fwd_call(F *x, Ins *in)
 		if (td) {
 			if (!ts)
 				ICE("fwd: %s from inactive into active memory", s);
-			Val *ma[3] = {td, ts, args[2]};
+			Val *ma[3] = {td, ts, times_nd(x, args[2], loc)};
 			call(x, s, ma, 3, in->res ? in->res[0]->ty : NULL, loc);
 		}
 		return;
@@ -371,7 +613,105 @@ static void fwd_call(F *x, Ins *in)
 			"it has no derivative rule and no source in this file; give its "
 			"definition, or keep its arguments inactive", s);
 	if (act_val(x->act, res))
-		settan(x, res, chain(x, ru, in->args, in->nargs, r, loc));
+		tset(x, res, chain(x, ru, in->args, in->nargs, r, loc), loc);
+}
+
+/* Tangents through memory: loads, stores and addresses of shadows. */
+static void fwd_mem(F *x, Ins *in, Val **args, Val *res, int act, Loc loc)
+{
+	Type *rt = res ? res->ty : NULL;
+	switch (in->op) {
+	case O_LOAD: case O_ADDR: case O_FIELD: {
+		if (!act)
+			return;
+		Val *tp = T(x, in->args[0]);
+		if (!tp)
+			ICE("fwd: %s through a pointer without shadow in @%s",
+				opinfo[in->op].name, x->src->name);
+		if (!x->vec) {
+			Val *la[9];
+			la[0] = tp;
+			for (int i = 1; i < in->nargs; i++)
+				la[i] = args[i];
+			Ins *t = emit(x, in->op, la, in->nargs, rt, loc);
+			t->fld = in->fld;
+			settan(x, res, t->res[0]);
+			return;
+		}
+		if (in->op == O_FIELD)
+			verr(x, loc, "structs in memory with derivatives");
+		Val *base = vbase(x, args + 1, in->nargs - 1, loc);
+		if (in->op == O_ADDR) {
+			x->tmap[res->id] = base ? mk_addr(x, tp, base, rt, loc) : tp;
+			return;
+		}
+		if (!ty_isfloat(rt))
+			verr(x, loc, "pointers or structs held in memory with derivatives");
+		Val *la[2] = {tp, kidx(x, base, loc)};
+		Ins *ld = ir_ins(x->dst, O_LOAD, la, 2, &rt, 1, 0, loc);
+		ir_append(treg(x), ld);
+		tset(x, res, ld->res[0], loc);
+		return;
+	}
+	case O_STORE: {
+		Val *tp = T(x, in->args[1]);
+		Val *v = in->args[0];
+		if (!tp || !(ty_isfloat(v->ty) || v->ty->kind == T_PTR || v->ty->kind == T_STRUCT))
+			return;
+		if (x->vec) {
+			if (!ty_isfloat(v->ty))
+				verr(x, loc, "pointers or structs held in memory with derivatives");
+			Val *base = vbase(x, args + 2, in->nargs - 2, loc);
+			Val *t = tv(x, v, loc);
+			Region *r = treg(x);
+			Val *sa[3] = {t ? t : ir_const_f(r, v->ty, 0, loc), tp, kidx(x, base, loc)};
+			ir_append(r, ir_ins(x->dst, O_STORE, sa, 3, NULL, 0, 0, loc));
+			return;
+		}
+		Val *t = T(x, v);
+		if (!t && v->ty->kind == T_STRUCT)
+			diag_fatal(x->m->file, loc, "storing a struct without derivatives "
+				"into memory that carries derivatives is not supported yet");
+		if (!t)
+			t = T0(x, v, loc);
+		Val *sa[10];
+		sa[0] = t;
+		sa[1] = tp;
+		for (int i = 2; i < in->nargs; i++)
+			sa[i] = args[i];
+		emit(x, O_STORE, sa, in->nargs, NULL, loc);
+		return;
+	}
+	case O_ALLOCA: {
+		if (!act)
+			return;
+		if (!x->vec) {
+			Ins *s = emit(x, O_ALLOCA, NULL, 0, rt, loc);
+			s->aty = in->aty;
+			settan(x, res, s->res[0]);
+			zero_fill(x, s->res[0], in->aty, loc);
+			return;
+		}
+		Type *et = in->aty->kind == T_ARR ? in->aty->elem : in->aty;
+		long n = in->aty->kind == T_ARR ? in->aty->n : 1;
+		if (!ty_isfloat(et))
+			verr(x, loc, "local structs or multi-dimensional arrays with derivatives");
+		Val *cnt = ir_op2(x->r, O_MUL, i64(), ir_const_i(x->r, i64(), n, loc), x->nd, loc);
+		Ins *s = emit(x, O_ALLOCA, &cnt, 1, ty_ptr(et), loc);
+		s->aty = et;
+		settan(x, res, s->res[0]);
+		Type *vp = ty_ptr(ty_basic(T_VOID)), *u64 = ty_basic(T_U64), *i32 = ty_basic(T_I32);
+		Type *ps[3] = {vp, i32, u64};
+		need_decl(x, "memset", vp, ps, 3);
+		Val *ma[3] = {ir_cast(x->r, vp, s->res[0], loc), ir_const_i(x->r, i32, 0, loc),
+			ir_op2(x->r, O_MUL, u64, ir_cast(x->r, u64, cnt, loc),
+				ir_const_i(x->r, u64, ty_size(et), loc), loc)};
+		call(x, "memset", ma, 3, vp, loc);
+		return;
+	}
+	default:
+		return;
+	}
 }
 
 static void fwd_ins(F *x, Ins *in)
@@ -404,12 +744,13 @@ static void fwd_ins(F *x, Ins *in)
 	switch (in->op) {
 	case O_ADD: case O_SUB: case O_MUL: case O_DIV: case O_NEG:
 		if (act)
-			settan(x, res, chain(x, rules_op(in->op), in->args, in->nargs, y, loc));
+			tset(x, res, chain(x, rules_op(in->op), in->args, in->nargs, y, loc), loc);
 		break;
 	case O_CAST:
-		if (act && ty_isfloat(in->args[0]->ty) && T(x, in->args[0]))
-			settan(x, res, ir_cast(x->r, rt, T(x, in->args[0]), loc));
-		else if (act && rt->kind == T_PTR) {
+		if (act && ty_isfloat(in->args[0]->ty) && T(x, in->args[0])) {
+			Val *t = tv(x, in->args[0], loc);
+			tset(x, res, ir_cast(treg(x), rt, t, loc), loc);
+		} else if (act && rt->kind == T_PTR) {
 			Val *t = T(x, in->args[0]);
 			if (!t)
 				ICE("fwd: cast of a pointer without shadow");
@@ -417,55 +758,24 @@ static void fwd_ins(F *x, Ins *in)
 		}
 		break;
 	case O_SELECT:
-		if (act) {
+		if (act && rt->kind == T_PTR) {
 			Val *a = T(x, in->args[1]), *b = T(x, in->args[2]);
-			if (a || b) {
-				Val *sa[3] = {args[0], a ? a : T0(x, in->args[1], loc),
-					b ? b : T0(x, in->args[2], loc)};
-				settan(x, res, emit(x, O_SELECT, sa, 3, rt, loc)->res[0]);
-			}
-		}
-		break;
-	case O_LOAD: case O_ADDR: case O_FIELD:
-		if (act) {
-			Val *tp = T(x, in->args[0]);
-			if (!tp)
-				ICE("fwd: %s through a pointer without shadow in @%s",
-					opinfo[in->op].name, x->src->name);
-			Val *tv = load_like(x, in, tp, loc);
-			if (in->op == O_FIELD)
-				tv->def->fld = in->fld;
-			settan(x, res, tv);
-		}
-		break;
-	case O_STORE: {
-		Val *tp = T(x, in->args[1]);
-		Val *v = in->args[0];
-		if (!tp || !(ty_isfloat(v->ty) || v->ty->kind == T_PTR || v->ty->kind == T_STRUCT))
-			break;
-		Val *tv = T(x, v);
-		if (!tv && v->ty->kind == T_STRUCT)
-			diag_fatal(x->m->file, loc, "storing a struct without derivatives "
-				"into memory that carries derivatives is not supported yet");
-		if (!tv)
-			tv = T0(x, v, loc);
-		Val *sa[10];
-		sa[0] = tv;
-		sa[1] = tp;
-		for (int i = 2; i < in->nargs; i++)
-			sa[i] = args[i];
-		emit(x, O_STORE, sa, in->nargs, NULL, loc);
-		break;
-	}
-	case O_ALLOCA:
-		if (act) {
-			Ins *s = emit(x, O_ALLOCA, NULL, 0, rt, loc);
-			s->aty = in->aty;
-			settan(x, res, s->res[0]);
-			zero_fill(x, s->res[0], in->aty, loc);
+			if (!a || !b)
+				ICE("fwd: select of pointers without shadows");
+			Val *sa[3] = {args[0], a, b};
+			settan(x, res, emit(x, O_SELECT, sa, 3, rt, loc)->res[0]);
+		} else if (act && (T(x, in->args[1]) || T(x, in->args[2]))) {
+			Val *a = tv(x, in->args[1], loc), *b = tv(x, in->args[2], loc);
+			Region *r = treg(x);
+			Val *sa[3] = {args[0], a ? a : ir_const_f(r, rt, 0, loc),
+				b ? b : ir_const_f(r, rt, 0, loc)};
+			Ins *se = ir_ins(x->dst, O_SELECT, sa, 3, &rt, 1, 0, loc);
+			ir_append(r, se);
+			tset(x, res, se->res[0], loc);
 		}
 		break;
 	default:
+		fwd_mem(x, in, args, res, act, loc);
 		break;
 	}
 }
@@ -488,6 +798,7 @@ static void build(Module *m, Version *v, const char *name)
 	memset(&x, 0, sizeof x);
 	x.m = m;
 	x.src = g;
+	x.vec = v->vec;
 	x.act = act_run(g, in_act, out_act, ret_act);
 	x.vmap = xmalloc(sizeof(Val *) * (size_t)(g->nval + 1));
 	x.tmap = xmalloc(sizeof(Val *) * (size_t)(g->nval + 1));
@@ -504,8 +815,10 @@ static void build(Module *m, Version *v, const char *name)
 		q->cnst = p->cnst;
 		x.vmap[p->id] = q;
 		if (pat[i] != '-') {
-			Val *t = ir_param(d, p->ty, dname(&x, p->name));
-			t->cnst = p->cnst;
+			/* vector mode: a scalar's tangent is an array of nd directions */
+			int arr = x.vec && p->ty->kind != T_PTR;
+			Val *t = ir_param(d, arr ? ty_ptr(p->ty) : p->ty, dname(&x, p->name));
+			t->cnst = arr ? 1 : p->cnst;
 			x.tmap[p->id] = t;
 		} else if (act_val(x.act, p) && p->ty->kind == T_PTR) {
 			diag_fatal(m->file, g->loc, "parameter '%s' of '%s' points to memory "
@@ -515,9 +828,15 @@ static void build(Module *m, Version *v, const char *name)
 	}
 	if (ret_act)
 		x.retd = ir_param(d, ty_ptr(g->ret), "retd");
+	if (x.vec) {
+		Val *nd = ir_param(d, ty_basic(T_I32), "nd");
+		x.nd = ir_cast(d->body, i64(), nd, g->loc);
+		x.entry = x.nd->def;
+	}
 	/* what the function computes, for its leading comment */
 	char buf[1024];
-	int n = snprintf(buf, sizeof buf, "Tangent of %s: derivatives of", g->name);
+	int n = snprintf(buf, sizeof buf, "%s of %s: derivatives of",
+		x.vec ? "Vector tangent (nd directions)" : "Tangent", g->name);
 	int first = 1;
 	if (ret_act)
 		n += snprintf(buf + n, sizeof buf - (size_t)n, " the return value"), first = 0;
@@ -532,26 +851,31 @@ static void build(Module *m, Version *v, const char *name)
 			n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s", first ? " " : ", ",
 				g->params[i]->name), first = 0;
 	d->doc = arena_strdup(m->arena, buf);
-	clone_into(&x, g->body, d->body, "", 0, 0);
+	clone_into(&x, g->body, d->body, "", NULL, 0, 0);
 	act_free(x.act);
+	free(x.kl.arr);
+	free(x.kl.val);
 	free(x.vmap);
 	free(x.tmap);
 	free(in_act);
 	free(out_act);
 }
 
-static Fn *version(Module *m, Fn *g, const char *pattern, const char *name)
+static const char *suffix(int vec) { return vec ? "_dv" : "_d"; }
+
+static Fn *version(Module *m, Fn *g, const char *pattern, const char *name, int vec)
 {
 	for (Version *v = versions; v; v = v->next)
-		if (v->src == g && !strcmp(v->pattern, pattern))
+		if (v->src == g && v->vec == vec && !strcmp(v->pattern, pattern))
 			return v->fn;
 	if (!name) {
-		name = arena_printf(m->arena, "%s_d", g->name);
+		name = arena_printf(m->arena, "%s%s", g->name, suffix(vec));
 		for (int k = 1; ir_findfn(m, name); k++)
-			name = arena_printf(m->arena, "%s_d%d", g->name, k);
+			name = arena_printf(m->arena, "%s%s%d", g->name, suffix(vec), k);
 	}
 	Version *v = xmalloc(sizeof *v);
 	v->src = g;
+	v->vec = vec;
 	v->pattern = arena_strdup(m->arena, pattern);
 	v->next = versions;
 	versions = v;
@@ -569,12 +893,14 @@ static void rename_call(Ins *in, void *ctx)
 }
 
 /* Give the derived function d the next free name f_dK, and its callers too. */
-static void rename_fn(Module *m, Fn *d)
+static void rename_fn(Module *m, Fn *d, int vec)
 {
-	const char *base = arena_printf(m->arena, "%.*s", (int)strlen(d->name) - 2, d->name);
+	const char *sf = suffix(vec);
+	const char *base = arena_printf(m->arena, "%.*s", (int)(strlen(d->name) - strlen(sf)),
+		d->name);
 	const char *name = NULL;
 	for (int k = 1; !name || ir_findfn(m, name); k++)
-		name = arena_printf(m->arena, "%s_d%d", base, k);
+		name = arena_printf(m->arena, "%s%s%d", base, sf, k);
 	rename_from = d->name;
 	rename_to = name;
 	for (Fn *g = m->fns; g; g = g->next)
@@ -611,7 +937,8 @@ Fn *fwd_request(Module *m, const Request *rq)
 	Fn *f = ir_findfn(m, rq->fn);
 	if (!f)
 		ICE("fwd: no function '%s'", rq->fn);
-	const char *name = arena_printf(m->arena, "%s_d", f->name);
+	int vec = rq->mode == M_VECTOR;
+	const char *name = arena_printf(m->arena, "%s%s", f->name, suffix(vec));
 	char *pat = fwd_pattern(m, f, rq);
 	Fn *old = ir_findfn(m, name);
 	if (old) {
@@ -621,10 +948,10 @@ Fn *fwd_request(Module *m, const Request *rq)
 		if (!v)
 			diag_fatal(m->file, f->loc, "a function named '%s' already exists; "
 				"rename it so the tangent function can take that name", name);
-		if (v->src == f && !strcmp(v->pattern, pat))
+		if (v->src == f && v->vec == vec && !strcmp(v->pattern, pat))
 			return old;
 		/* a version made for a call took the name: it moves aside */
-		rename_fn(m, old);
+		rename_fn(m, old, v->vec);
 	}
-	return version(m, f, pat, name);
+	return version(m, f, pat, name, vec);
 }

@@ -264,6 +264,7 @@ int main(int argc, char **argv)
 	for (Request *rq = all; rq; rq = rq->next) {
 		switch (rq->mode) {
 		case M_FORWARD:
+		case M_VECTOR:
 			fwd_request(m, rq);
 			break;
 		default:
