@@ -14,7 +14,7 @@
 RULE(add,       2,     "1",                                   "1")
 RULE(sub,       2,     "1",                                   "-1")
 RULE(mul,       2,     "x1",                                  "x0")
-RULE(div,       2,     "1 / x1",                              "-y / x1")
+RULE(div,       2,     "1 / x1",                              "-y * (1 / x1)")
 RULE(neg,       1,     "-1",                                  "")
 RULE(sin,       1,     "cos(x0)",                             "")
 RULE(cos,       1,     "-sin(x0)",                            "")
