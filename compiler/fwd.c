@@ -33,6 +33,7 @@ struct Version {
 	Fn *src;
 	char *pattern;   /* per parameter: 'i' input, 'o' output, 'b' both, '-'; then 'r' or '-' */
 	int vec;         /* F_dv rather than F_d */
+	int for_call;    /* made for a call, not requested */
 	Fn *fn;
 	Version *next;
 };
@@ -806,7 +807,8 @@ static void build(Module *m, Version *v, const char *name)
 	v->fn = d;
 	d->derived = 1;
 	d->loc = g->loc;
-	d->is_static = g->is_static;
+	/* versions made for calls are private to the derivative file */
+	d->is_static = g->is_static || v->for_call;
 	x.dst = d;
 	x.r = d->body;
 	for (int i = 0; i < np; i++) {
@@ -868,12 +870,14 @@ static Fn *version(Module *m, Fn *g, const char *pattern, const char *name, int 
 	for (Version *v = versions; v; v = v->next)
 		if (v->src == g && v->vec == vec && !strcmp(v->pattern, pattern))
 			return v->fn;
+	int for_call = name == NULL;
 	if (!name) {
 		name = arena_printf(m->arena, "%s%s", g->name, suffix(vec));
 		for (int k = 1; ir_findfn(m, name); k++)
 			name = arena_printf(m->arena, "%s%s%d", g->name, suffix(vec), k);
 	}
 	Version *v = xmalloc(sizeof *v);
+	v->for_call = for_call;
 	v->src = g;
 	v->vec = vec;
 	v->pattern = arena_strdup(m->arena, pattern);
@@ -948,8 +952,11 @@ Fn *fwd_request(Module *m, const Request *rq)
 		if (!v)
 			diag_fatal(m->file, f->loc, "a function named '%s' already exists; "
 				"rename it so the tangent function can take that name", name);
-		if (v->src == f && v->vec == vec && !strcmp(v->pattern, pat))
+		if (v->src == f && v->vec == vec && !strcmp(v->pattern, pat)) {
+			v->for_call = 0; /* requested after all: public */
+			old->is_static = f->is_static;
 			return old;
+		}
 		/* a version made for a call took the name: it moves aside */
 		rename_fn(m, old, v->vec);
 	}
