@@ -24,7 +24,7 @@ HDRS = compiler/adcc.h compiler/ops.h compiler/rules.h
 RT_OBJS = $(B)/rt/tape.o $(B)/rt/snapshot.o $(B)/rt/revolve.o $(B)/rt/special.o
 RT_HDRS = runtime/adcc_rt.h runtime/rt.h
 
-.PHONY: all deps check check-san demo bench install clean
+.PHONY: all deps check demo bench install clean
 .SECONDARY:
 all: deps adcc runtime/libadccrt.a
 
