@@ -118,38 +118,6 @@ static int is_alloc(const char *s)
 	return !strcmp(s, "malloc") || !strcmp(s, "calloc") || !strcmp(s, "free");
 }
 
-/* The values that make up slot k of a region instruction: results and
- * region arguments (which share one derivative), plus what flows in. */
-typedef struct {
-	Val *same[4];    /* share activity */
-	int nsame;
-	Val *in[4];      /* flow into the slot */
-	int nin;
-} Slot;
-
-static Slot slot_of(Ins *in, int k)
-{
-	Slot s = {{0}, 0, {0}, 0};
-	s.same[s.nsame++] = in->res[k];
-	if (in->op == O_IF) {
-		s.in[s.nin++] = in->regs[R_THEN]->last->args[k];
-		s.in[s.nin++] = in->regs[R_ELSE]->last->args[k];
-	} else if (in->op == O_FOR) {
-		Region *b = in->regs[0];
-		s.same[s.nsame++] = b->args[1 + k];
-		s.in[s.nin++] = in->args[3 + k];
-		s.in[s.nin++] = b->last->args[k];
-	} else {
-		Region *c = in->regs[R_COND], *b = in->regs[R_BODY];
-		s.same[s.nsame++] = c->args[k];
-		s.same[s.nsame++] = b->args[k];
-		s.in[s.nin++] = in->args[k];
-		s.in[s.nin++] = c->last->args[1 + k];
-		s.in[s.nin++] = b->last->args[k];
-	}
-	return s;
-}
-
 /* Pointer classes: one pass is enough (union is order independent). */
 static void classes(Ins *in, void *ctx)
 {
@@ -173,7 +141,7 @@ static void classes(Ins *in, void *ctx)
 		break;
 	case O_IF: case O_FOR: case O_WHILE: case O_DOWHILE:
 		for (int k = 0; k < in->nres; k++) {
-			Slot s = slot_of(in, k);
+			Slot s = ir_slot(in, k);
 			for (int i = 0; i < s.nsame; i++)
 				unite(a, s.same[0], s.same[i]);
 			for (int i = 0; i < s.nin; i++)
@@ -305,7 +273,7 @@ static void step(Ins *in, void *ctx)
 		break;
 	case O_IF: case O_FOR: case O_WHILE: case O_DOWHILE:
 		for (int k = 0; k < in->nres; k++) {
-			Slot s = slot_of(in, k);
+			Slot s = ir_slot(in, k);
 			int v = 0, u = 0;
 			for (int i = 0; i < s.nsame; i++)
 				v |= get(a, a->varied, s.same[i]), u |= get(a, a->useful, s.same[i]);

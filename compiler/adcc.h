@@ -290,6 +290,17 @@ Ins *ir_term(Region *r, Op op, Val **args, int nargs, Loc loc);
 Fn *ir_findfn(Module *m, const char *name);
 Decl *ir_finddecl(Module *m, const char *name);
 Global *ir_findglobal(Module *m, const char *name);
+/* Slot k of a region instruction (if, for, while, dowhile): the values
+ * that are one variable — the k-th result and the region arguments that
+ * carry it (`same`) — and the operands flowing into it: the initial value,
+ * yielded and forwarded values (`in`). */
+typedef struct Slot {
+	Val *same[3];
+	int nsame;
+	Val *in[3];
+	int nin;
+} Slot;
+Slot ir_slot(Ins *in, int k);
 /* Use lists: fills Val.uses / Val.nuse for every value of f. */
 void ir_uses(Fn *f);
 /* Replace every use of `from` by `to` (uses must be current). */

@@ -50,26 +50,11 @@ static void mark_slot(Work *w, Ins *in, int k)
 		return;
 	sm[k] = 1;
 	mark_ins(w, in);
-	mark_val(w, in->res[k]);
-	if (in->op == O_IF) {
-		for (int r = 0; r < 2; r++)
-			mark_val(w, in->regs[r]->last->args[k]);
-		return;
-	}
-	if (in->op == O_FOR) {
-		Region *b = in->regs[0];
-		mark_val(w, in->args[3 + k]);
-		mark_val(w, b->args[1 + k]);
-		mark_val(w, b->last->args[k]);
-		return;
-	}
-	/* while / dowhile */
-	Region *c = in->regs[R_COND], *b = in->regs[R_BODY];
-	mark_val(w, in->args[k]);
-	mark_val(w, c->args[k]);
-	mark_val(w, c->last->args[1 + k]);
-	mark_val(w, b->args[k]);
-	mark_val(w, b->last->args[k]);
+	Slot s = ir_slot(in, k);
+	for (int i = 0; i < s.nsame; i++)
+		mark_val(w, s.same[i]);
+	for (int i = 0; i < s.nin; i++)
+		mark_val(w, s.in[i]);
 }
 
 /* An instruction is needed: its operands (other than slot operands) and

@@ -2129,23 +2129,13 @@ static void gw_step(Ins *in, void *ctx)
 		break;
 	case O_IF: case O_FOR: case O_WHILE: case O_DOWHILE:
 		for (int k = 0; k < in->nres; k++) {
-			Val *vs[8];
+			Slot sl = ir_slot(in, k);
+			Val *vs[6];
 			int n = 0;
-			vs[n++] = in->res[k];
-			if (in->op == O_IF) {
-				vs[n++] = in->regs[R_THEN]->last->args[k];
-				vs[n++] = in->regs[R_ELSE]->last->args[k];
-			} else if (in->op == O_FOR) {
-				vs[n++] = in->args[3 + k];
-				vs[n++] = in->regs[0]->args[1 + k];
-				vs[n++] = in->regs[0]->last->args[k];
-			} else {
-				vs[n++] = in->args[k];
-				vs[n++] = in->regs[R_COND]->args[k];
-				vs[n++] = in->regs[R_COND]->last->args[1 + k];
-				vs[n++] = in->regs[R_BODY]->args[k];
-				vs[n++] = in->regs[R_BODY]->last->args[k];
-			}
+			for (int i = 0; i < sl.nsame; i++)
+				vs[n++] = sl.same[i];
+			for (int i = 0; i < sl.nin; i++)
+				vs[n++] = sl.in[i];
 			int any = 0;
 			for (int i = 0; i < n; i++)
 				any |= gw_marked(vs[i]);

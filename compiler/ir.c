@@ -325,3 +325,28 @@ void ir_replace_uses(Val *from, Val *to)
 	from->uses = NULL;
 	from->nuse = 0;
 }
+
+Slot ir_slot(Ins *in, int k)
+{
+	Slot s = {{0}, 0, {0}, 0};
+	s.same[s.nsame++] = in->res[k];
+	if (in->op == O_IF) {
+		s.in[s.nin++] = in->regs[R_THEN]->last->args[k];
+		s.in[s.nin++] = in->regs[R_ELSE]->last->args[k];
+	} else if (in->op == O_FOR) {
+		Region *b = in->regs[0];
+		s.same[s.nsame++] = b->args[1 + k];
+		s.in[s.nin++] = in->args[3 + k];
+		s.in[s.nin++] = b->last->args[k];
+	} else if (in->op == O_WHILE || in->op == O_DOWHILE) {
+		Region *c = in->regs[R_COND], *b = in->regs[R_BODY];
+		s.same[s.nsame++] = c->args[k];
+		s.same[s.nsame++] = b->args[k];
+		s.in[s.nin++] = in->args[k];
+		s.in[s.nin++] = c->last->args[1 + k];
+		s.in[s.nin++] = b->last->args[k];
+	} else {
+		ICE("ir_slot on %s", opinfo[in->op].name);
+	}
+	return s;
+}
