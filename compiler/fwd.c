@@ -672,7 +672,8 @@ static void fwd_mem(F *x, Ins *in, Val **args, Val *res, int act, Loc loc)
 		Val *t = T(x, v);
 		if (!t && v->ty->kind == T_STRUCT)
 			diag_fatal(x->m->file, loc, "storing a struct without derivatives "
-				"into memory that carries derivatives is not supported yet");
+				"into memory that carries derivatives is not supported yet; assign "
+				"its members one by one");
 		if (!t)
 			t = T0(x, v, loc);
 		Val *sa[10];
