@@ -16,7 +16,7 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -Icompiler -I$(B)
 GEN_CFLAGS = -std=gnu11 -Wall -Wno-unused-function -Wno-sign-compare $(CFLAGS) \
 	-Icompiler -Igrammar -I$(B)
 
-COMPILER = main arena diag type ir print verify dot front clean cse loops rules activity fwd emit request
+COMPILER = main arena diag type ir print verify dot front clean cse loops rules activity fwd rev emit request
 GRAMMARS = irread spec
 OBJS = $(COMPILER:%=$(B)/%.o) $(GRAMMARS:%=$(B)/%.tab.o) $(GRAMMARS:%=$(B)/%.lex.o)
 HDRS = compiler/adcc.h compiler/ops.h compiler/rules.h

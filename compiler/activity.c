@@ -25,6 +25,7 @@ struct Act {
 	int *parent;     /* union-find over value ids (pointer classes) */
 	char *varied, *useful;      /* per value (floats) or class root (pointers) */
 	char *param;     /* class root holds an active parameter */
+	char *written;   /* class root: its data may be written (act_written) */
 	Val **vals;      /* by id */
 	int changed;
 };
@@ -148,6 +149,52 @@ static void classes(Ins *in, void *ctx)
 				unite(a, s.same[0], s.in[i]);
 		}
 		break;
+	default:
+		break;
+	}
+}
+
+static void mark_written(Act *a, Val *v)
+{
+	if (is_ptr(v))
+		a->written[find(a, v->id)] = 1;
+}
+
+static int read_only(Fn *g, int i);
+
+/* Which classes may be written: after classes(), so flags go to roots. */
+static void writes(Ins *in, void *ctx)
+{
+	Act *a = ctx;
+	switch (in->op) {
+	case O_STORE:
+		mark_written(a, in->args[1]);
+		break;
+	case O_ALLOCA:
+		mark_written(a, in->res[0]);
+		break;
+	case O_GLOBAL: {
+		Global *g = ir_findglobal(a->f->m, in->sym);
+		if (!g || !g->is_const)
+			mark_written(a, in->res[0]);
+		break;
+	}
+	case O_CALL: {
+		if (rules_call(in->sym))
+			break;
+		if (!strcmp(in->sym, "malloc") || !strcmp(in->sym, "calloc")) {
+			if (in->nres)
+				mark_written(a, in->res[0]);
+			break;
+		}
+		Fn *g = ir_findfn(a->f->m, in->sym);
+		for (int i = 0; i < in->nargs; i++)
+			if (!read_only(g, i))
+				mark_written(a, in->args[i]);
+		if (in->nres)
+			mark_written(a, in->res[0]);
+		break;
+	}
 	default:
 		break;
 	}
@@ -305,6 +352,7 @@ Act *act_run(Fn *f, const char *in_act, const char *out_act, int ret_act)
 	a->varied = xmalloc((size_t)n);
 	a->useful = xmalloc((size_t)n);
 	a->param = xmalloc((size_t)n);
+	a->written = xmalloc((size_t)n);
 	a->vals = xmalloc(sizeof(Val *) * (size_t)n);
 	for (int i = 0; i < n; i++)
 		a->parent[i] = i;
@@ -312,6 +360,8 @@ Act *act_run(Fn *f, const char *in_act, const char *out_act, int ret_act)
 		a->vals[f->params[i]->id] = f->params[i];
 	ir_walk(f->body, record, a);
 	ir_walk(f->body, classes, a);
+	memset(a->written, 0, (size_t)n);
+	ir_walk(f->body, writes, a);
 	for (int i = 0; i < f->np; i++) {
 		Val *p = f->params[i];
 		if (in_act[i])
@@ -358,10 +408,16 @@ int act_same_class(Act *a, Val *v, Val *w)
 	return is_ptr(v) && is_ptr(w) && find(a, v->id) == find(a, w->id);
 }
 
+int act_written(Act *a, Val *v)
+{
+	return !is_ptr(v) || v->id >= a->n || a->written[find(a, v->id)];
+}
+
 void act_free(Act *a)
 {
 	if (!a)
 		return;
+	free(a->written);
 	free(a->parent);
 	free(a->varied);
 	free(a->useful);

@@ -290,6 +290,8 @@ Ins *ir_term(Region *r, Op op, Val **args, int nargs, Loc loc);
 Fn *ir_findfn(Module *m, const char *name);
 Decl *ir_finddecl(Module *m, const char *name);
 Global *ir_findglobal(Module *m, const char *name);
+/* The declaration of external function `name`, added if missing. */
+Decl *ir_need_decl(Module *m, const char *name, Type *ret, Type **ps, int np);
 /* Slot k of a region instruction (if, for, while, dowhile): the values
  * that are one variable — the k-th result and the region arguments that
  * carry it (`same`) — and the operands flowing into it: the initial value,
@@ -370,6 +372,10 @@ Act *act_run(Fn *f, const char *in_act, const char *out_act, int ret_act);
 int act_val(Act *a, Val *v);  /* carries a derivative (pointers: shadowed) */
 int act_param_class(Act *a, Val *v);
 int act_same_class(Act *a, Val *v, Val *w);
+/* May the data v points to be written while f runs (stores, memset and
+ * memcpy targets, callees that may write it, local and allocated memory,
+ * non-const globals)? */
+int act_written(Act *a, Val *v);
 void act_free(Act *a);
 
 /* ---- fwd.c: forward mode ---- */
@@ -378,6 +384,14 @@ Fn *fwd_request(Module *m, const Request *rq);
 /* Per parameter 'i' input, 'o' output, 'b' both, '-' inactive; then 'r'
  * if the return value is an output. */
 char *fwd_pattern(Module *m, Fn *f, const Request *rq);
+
+/* ---- rev.c: reverse mode ---- */
+/* Strategy for calls of user functions (docs/reverse.md). */
+enum { CALLS_AUTO, CALLS_TAPE, CALLS_RECOMPUTE };
+extern int rev_calls;
+/* Generates F_b (and F_grad for a scalar F) for the request, and the
+ * adjoint versions of callees. */
+Fn *rev_request(Module *m, const Request *rq);
 
 /* ---- cse.c ---- */
 /* Merges repeated pure instructions (and loads in straight-line code). */

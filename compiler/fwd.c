@@ -288,25 +288,6 @@ static Val *chain(F *x, const Rule *ru, Val **src, int n, Val *y, Loc loc)
 	return acc ? acc : ir_const_f(r, t, 0, loc);
 }
 
-static Decl *need_decl(F *x, const char *name, Type *ret, Type **ps, int np)
-{
-	Decl *d = ir_finddecl(x->m, name);
-	if (d)
-		return d;
-	d = arena_alloc(x->m->arena, sizeof *d);
-	d->name = name;
-	d->ret = ret;
-	d->np = np;
-	d->params = arena_alloc(x->m->arena, sizeof(Type *) * (size_t)(np + 1));
-	for (int i = 0; i < np; i++)
-		d->params[i] = ps[i];
-	Decl **q = &x->m->decls;
-	while (*q)
-		q = &(*q)->next;
-	*q = d;
-	return d;
-}
-
 static Val *call(F *x, const char *name, Val **args, int n, Type *rt, Loc loc)
 {
 	Ins *in = emit(x, O_CALL, args, n, rt && rt->kind != T_VOID ? rt : NULL, loc);
@@ -319,7 +300,7 @@ static void zero_fill(F *x, Val *p, Type *obj, Loc loc)
 {
 	Type *vp = ty_ptr(ty_basic(T_VOID)), *u64 = ty_basic(T_U64), *i32 = ty_basic(T_I32);
 	Type *ps[3] = {vp, i32, u64};
-	need_decl(x, "memset", vp, ps, 3);
+	ir_need_decl(x->m, "memset", vp, ps, 3);
 	Val *args[3];
 	args[0] = ir_cast(x->r, vp, p, loc);
 	args[1] = ir_const_i(x->r, i32, 0, loc);
@@ -576,7 +557,7 @@ static void fwd_call(F *x, Ins *in)
 				ca[0] = times_nd(x, args[0], loc),
 				ca[1] = ir_const_i(x->r, args[0]->ty, 1, loc);
 			Type *ps[2] = {ca[0]->ty, ca[1]->ty};
-			need_decl(x, "calloc", res->ty, ps, 2);
+			ir_need_decl(x->m, "calloc", res->ty, ps, 2);
 			settan(x, res, call(x, "calloc", ca, 2, res->ty, loc));
 		}
 		return;
@@ -704,7 +685,7 @@ static void fwd_mem(F *x, Ins *in, Val **args, Val *res, int act, Loc loc)
 		settan(x, res, s->res[0]);
 		Type *vp = ty_ptr(ty_basic(T_VOID)), *u64 = ty_basic(T_U64), *i32 = ty_basic(T_I32);
 		Type *ps[3] = {vp, i32, u64};
-		need_decl(x, "memset", vp, ps, 3);
+		ir_need_decl(x->m, "memset", vp, ps, 3);
 		Val *ma[3] = {ir_cast(x->r, vp, s->res[0], loc), ir_const_i(x->r, i32, 0, loc),
 			ir_op2(x->r, O_MUL, u64, ir_cast(x->r, u64, cnt, loc),
 				ir_const_i(x->r, u64, ty_size(et), loc), loc)};

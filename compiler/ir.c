@@ -171,10 +171,10 @@ void ir_setarg(Ins *in, int i, Val *v)
 
 void ir_addarg(Ins *in, Val *v)
 {
-	Region *r = in->parent;
+	Region *r = in->parent ? in->parent : in->nregs ? in->regs[0] : NULL;
 	Arena *a = r ? r->fn->m->arena : NULL;
 	if (!a)
-		ICE("ir_addarg on a detached instruction");
+		ICE("ir_addarg on a detached instruction without regions");
 	push(a, &in->args, &in->nargs, v);
 }
 
@@ -349,4 +349,25 @@ Slot ir_slot(Ins *in, int k)
 		ICE("ir_slot on %s", opinfo[in->op].name);
 	}
 	return s;
+}
+
+/* The declaration of external function `name`, added (with this type) if
+ * the module does not declare it yet. */
+Decl *ir_need_decl(Module *m, const char *name, Type *ret, Type **ps, int np)
+{
+	Decl *d = ir_finddecl(m, name);
+	if (d)
+		return d;
+	d = arena_alloc(m->arena, sizeof *d);
+	d->name = name;
+	d->ret = ret;
+	d->np = np;
+	d->params = arena_alloc(m->arena, sizeof(Type *) * (size_t)(np + 1));
+	for (int i = 0; i < np; i++)
+		d->params[i] = ps[i];
+	Decl **q = &m->decls;
+	while (*q)
+		q = &(*q)->next;
+	*q = d;
+	return d;
 }

@@ -99,6 +99,16 @@ static void parse_args(Opts *o, int argc, char **argv)
 			if (strcmp(o->emit, "c") && strcmp(o->emit, "ir") &&
 				strcmp(o->emit, "dot"))
 				usage_error("unknown --emit kind '%s' (c, ir or dot)", o->emit);
+		} else if (!strncmp(s, "--calls=", 8)) {
+			if (!strcmp(s + 8, "tape"))
+				rev_calls = CALLS_TAPE;
+			else if (!strcmp(s + 8, "recompute"))
+				rev_calls = CALLS_RECOMPUTE;
+			else if (!strcmp(s + 8, "auto"))
+				rev_calls = CALLS_AUTO;
+			else
+				usage_error("unknown --calls strategy '%s' (auto, tape or recompute)",
+					s + 8);
 		} else if (!strcmp(s, "--verify")) {
 			o->verify = 1;
 		} else if (!strcmp(s, "-I") || !strcmp(s, "-D")) {
@@ -266,6 +276,9 @@ int main(int argc, char **argv)
 		case M_FORWARD:
 		case M_VECTOR:
 			fwd_request(m, rq);
+			break;
+		case M_REVERSE:
+			rev_request(m, rq);
 			break;
 		default:
 			fprintf(stderr, "adcc: error: %s mode is not implemented yet in "
