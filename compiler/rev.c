@@ -80,7 +80,9 @@ struct Ent {
 	Ent *up;
 };
 
-/* What the forward sweep made for a source instruction (Ins.aux). */
+/* What the forward sweep made for a source instruction (X.fw[Ins.mark];
+ * marks number the instructions in walk order, the same in every build of
+ * a function, so building a callee's version inside does not disturb them). */
 typedef struct {
 	Ins *clone;      /* its copy in the forward sweep */
 	Val *count;      /* while / dowhile: iterations (forward value) */
@@ -113,6 +115,7 @@ typedef struct {
 	Val *retb;
 	Val **tofree;        /* split: shadow blocks of locals, freed at the end */
 	int nfree;
+	Fw **fw;             /* by source instruction mark */
 	char doc[2048];      /* what is recorded, for the comment */
 	int ndoc;
 } X;
@@ -338,7 +341,7 @@ static void f_struct(X *x, Ins *in)
 		pact[k] = (char)(is_ptr(in->res[k]) && act(x, in->res[k]));
 	int initoff = in->op == O_FOR ? 3 : in->op == O_IF ? -1 : 0;
 	Fw *fw = arena_alloc(x->m->arena, sizeof *fw);
-	in->aux = fw;
+	x->fw[in->mark] = fw;
 	Val *cnt = NULL;
 	if (in->op == O_WHILE || in->op == O_DOWHILE) {
 		Type *pt = ty_ptr(i64());
@@ -447,7 +450,7 @@ static void f_call(X *x, Ins *in)
 	for (int i = 0; i < in->nargs; i++)
 		any |= act(x, in->args[i]);
 	Fw *fw = arena_alloc(x->m->arena, sizeof *fw);
-	in->aux = fw;
+	x->fw[in->mark] = fw;
 	if (g && any && !g->derived) {
 		if (res && is_ptr(res) && act(x, res))
 			diag_fatal(x->m->file, loc, "reverse mode does not support yet "
@@ -532,7 +535,7 @@ static void f_ins(X *x, Ins *in)
 	c->fld = in->fld, c->pred = in->pred;
 	Fw *fw = arena_alloc(x->m->arena, sizeof *fw);
 	fw->clone = c;
-	in->aux = fw;
+	x->fw[in->mark] = fw;
 	Val *res = in->nres ? in->res[0] : NULL;
 	if (res)
 		setv(x, res, c->res[0]);
@@ -1201,7 +1204,7 @@ static void r_while(X *x, Ins *in, Fw *fw)
 static const char *copy_fn(X *x, Ins *in)
 {
 	Val *d = in->args[0];
-	while (d->kind == V_RES && d->def->op == O_CAST)
+	while (d->ty->elem->kind == T_VOID && d->kind == V_RES && d->def->op == O_CAST)
 		d = d->def->args[0];
 	Type *e = d->ty->kind == T_PTR ? d->ty->elem : NULL;
 	while (e && e->kind == T_ARR)
@@ -1291,7 +1294,7 @@ static void r_call(X *x, Ins *in, Fw *fw)
 
 static void r_ins(X *x, Ins *in)
 {
-	Fw *fw = in->aux;
+	Fw *fw = x->fw[in->mark];
 	Loc loc = in->loc;
 	Val *res = in->nres ? in->res[0] : NULL;
 	switch (in->op) {
@@ -1399,6 +1402,11 @@ static void mark_local(X *x, Region *r)
 	}
 }
 
+static void number(Ins *in, void *ctx)
+{
+	in->mark = (*(int *)ctx)++;
+}
+
 /* Values defined inside loops: their adjoints are reset after use. */
 static void mark_loops(X *x, Region *r, int in)
 {
@@ -1469,6 +1477,9 @@ static void build(Module *m, RV *v)
 	x.ladj = xmalloc(sizeof(Val *) * nv);
 	mark_loops(&x, g->body, 0);
 	mark_local(&x, g->body);
+	int nins = 0;
+	ir_walk(g->body, number, &nins);
+	x.fw = xmalloc(sizeof(Fw *) * (size_t)(nins + 1));
 	Fn *f = v->fwd, *b = v->bwd;
 	x.dst = f;
 	x.rfn = b;
@@ -1539,6 +1550,7 @@ static void build(Module *m, RV *v)
 	free(x.inloop);
 	free(x.local);
 	free(x.ladj);
+	free(x.fw);
 	free(x.srcof);
 	free(x.cache);
 	free(x.cst);

@@ -263,6 +263,13 @@ long adcc_revolve_numforw(int steps, int snaps);
 const char *adcc_revolve_action_name(AdccRevolveAction a);
 
 /* ---- special functions used by derivative rules (special.c) ---- */
+/* ---- adjoints of copies ---------------------------------------------
+ * For memcpy(d, s, n) and memmove over double (float) data, n in bytes:
+ * sb[i] += db[i], then db[i] = 0, as if every db[i] was read before any
+ * is cleared (overlapping blocks are fine). */
+void adcc_adj_copy_f64(void *db, void *sb, size_t n);
+void adcc_adj_copy_f32(void *db, void *sb, size_t n);
+
 /* d/dx lgamma(x): the derivative of lgamma; tgamma' = tgamma * digamma */
 double adcc_digamma(double x);
 float adcc_digammaf(float x);
