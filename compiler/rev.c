@@ -66,6 +66,13 @@ static RV *rvs;
 /* A reverse instance of a forward region: the reverse code of one
  * execution of it.  Values popped or recomputed for it go to its prologue,
  * inserted after `anchor` in `rr` when the instance is finished. */
+/* One pop: the instructions that get one recorded item back. */
+typedef struct {
+	Ins *in[24];
+	int n;
+} Pop;
+
+typedef struct Snap Snap;
 typedef struct Ent Ent;
 struct Ent {
 	Region *fr;      /* the forward region whose values it provides */
@@ -73,8 +80,10 @@ struct Ent {
 	Ins *anchor;     /* the prologue goes after it (NULL: at rr's start) */
 	int avail;       /* values of fr are visible here (F_b's top level) */
 	int stamp;
-	Ins **pop;       /* pops, in the order of the pushes */
+	Pop *pop;        /* pops, in the order of the pushes */
 	int npop, cpop;
+	Ins **epi;       /* goes at the end of the instance's code */
+	int nepi, cepi;
 	Ins **rec;       /* recomputations and conversions, in order */
 	int nrec, crec;
 	Ent *up;
@@ -116,6 +125,7 @@ typedef struct {
 	Val **tofree;        /* split: shadow blocks of locals, freed at the end */
 	int nfree;
 	Fw **fw;             /* by source instruction mark */
+	Snap *snaps;         /* block records made */
 	char doc[2048];      /* what is recorded, for the comment */
 	int ndoc;
 } X;
@@ -615,11 +625,15 @@ static void ent_pop(X *x)
 	Ent *e = x->top;
 	Ins *at = e->anchor;
 	for (int i = e->npop - 1; i >= 0; i--)
-		after(e->rr, &at, e->pop[i]);
+		for (int k = 0; k < e->pop[i].n; k++)
+			after(e->rr, &at, e->pop[i].in[k]);
+	for (int i = 0; i < e->nepi; i++)
+		ir_append(e->rr, e->epi[i]);
 	for (int i = 0; i < e->nrec; i++)
 		after(e->rr, &at, e->rec[i]);
 	x->top = e->up;
 	free(e->pop);
+	free(e->epi);
 	free(e->rec);
 	free(e);
 }
@@ -752,8 +766,8 @@ static Val *tape(X *x, Val *fv, Ent *e)
 	ir_insert_before(term, push);
 	Ins *pop = ir_ins(x->rfn, O_CALL, NULL, 0, &st, 1, 0, loc);
 	pop->sym = arena_printf(x->m->arena, "adcc_pop_%s", stack);
-	e->pop = grow(e->pop, &e->cpop, e->npop, sizeof(Ins *));
-	e->pop[e->npop++] = pop;
+	e->pop = grow(e->pop, &e->cpop, e->npop, sizeof(Pop));
+	e->pop[e->npop++] = (Pop){{pop}, 1};
 	Val *r = pop->res[0];
 	if (t->kind == T_I1) {
 		Val *z[2] = {r, NULL};
@@ -774,6 +788,245 @@ static Val *tape(X *x, Val *fv, Ent *e)
 	return r;
 }
 
+static int const_is(Val *v, long long k)
+{
+	return v->kind == V_RES && v->def->op == O_CONST && v->def->i == k;
+}
+
+/* ---- block records: a read-only array read in loops ---- */
+
+/* An array p[lo..hi) of a function's parameter that the function never
+ * writes, read at a for loop's index: recorded once as a block at the end
+ * of the function's forward sweep (instead of once per read) and popped
+ * into a buffer where the reverse sweep begins. */
+struct Snap {
+	int stamp;           /* instance of the top level */
+	Val *p, *lo, *hi;    /* forward values */
+	Op pred;
+	Val *buf;            /* reverse: the buffer */
+	Snap *next;
+};
+
+static int simple(X *x, Val *v)
+{
+	return (v->kind == V_PARAM && v->ty->kind != T_PTR) ||
+		(v->kind == V_RES && v->def->op == O_CONST && def_region(v) == x->dst->body);
+}
+
+static int same_simple(Val *a, Val *b)
+{
+	if (a == b)
+		return 1;
+	return a->kind == V_RES && b->kind == V_RES && a->def->op == O_CONST &&
+		b->def->op == O_CONST && a->ty == b->ty && a->def->i == b->def->i;
+}
+
+/* v (a parameter or a constant) in the reverse sweep's first instructions */
+static Val *simple_rev(X *x, Val *v, Pop *g)
+{
+	if (v->kind == V_PARAM)
+		return x->split ? x->pm[v->idx] : v;
+	Ins *c = ir_ins(x->rfn, O_CONST, NULL, 0, &v->ty, 1, 0, v->def->loc);
+	c->i = v->def->i;
+	g->in[g->n++] = c;
+	return c->res[0];
+}
+
+static Ins *mk(X *x, Fn *f, Op op, Val **a, int n, Type *t, Loc loc)
+{
+	(void)x;
+	return ir_ins(f, op, a, n, t ? &t : NULL, t != NULL, 0, loc);
+}
+
+/* count = hi - lo (+1 for <=), at least 0, as i64; instructions go to
+ * list g (or before `at` when g is NULL) in function f */
+static Val *block_count(X *x, Fn *f, Val *lo, Val *hi, Op pred, Pop *g, Ins *at, Ins **last)
+{
+	Loc loc = {0, 0};
+	Ins *in[6];
+	int n = 0;
+	Val *l = (in[n] = mk(x, f, O_CAST, &lo, 1, i64(), loc), in[n++]->res[0]);
+	Val *h = (in[n] = mk(x, f, O_CAST, &hi, 1, i64(), loc), in[n++]->res[0]);
+	Val *d = (in[n] = mk(x, f, O_SUB, (Val *[]){h, l}, 2, i64(), loc), in[n++]->res[0]);
+	if (pred == O_LE) {
+		Val *one = (in[n] = mk(x, f, O_CONST, NULL, 0, i64(), loc), in[n]->i = 1,
+			in[n++]->res[0]);
+		d = (in[n] = mk(x, f, O_ADD, (Val *[]){d, one}, 2, i64(), loc), in[n++]->res[0]);
+	}
+	Val *z = (in[n] = mk(x, f, O_CONST, NULL, 0, i64(), loc), in[n++]->res[0]);
+	Val *c = (in[n] = mk(x, f, O_GT, (Val *[]){d, z}, 2, ty_basic(T_I1), loc),
+		in[n++]->res[0]);
+	(void)c;
+	Val *r = (in[n] = mk(x, f, O_SELECT, (Val *[]){c, d, z}, 3, i64(), loc), in[n++]->res[0]);
+	for (int i = 0; i < n; i++) {
+		if (g)
+			g->in[g->n++] = in[i];
+		else if (*last)
+			ir_insert_after(*last, in[i]), *last = in[i];
+		else
+			ir_insert_before(at, in[i]), *last = in[i];
+	}
+	return r;
+}
+
+static Val *block_load(X *x, Val *fv, Ent *e)
+{
+	Ins *d = fv->def;
+	if (fv->kind != V_RES || d->op != O_LOAD || d->nargs != 2 || fv->ty->kind != T_F64)
+		return NULL;
+	Val *p = d->args[0], *idx = d->args[1];
+	Val *sp = p->id < x->nsrcof ? x->srcof[p->id] : NULL;
+	if (p->kind != V_PARAM || !sp || act_written(x->act, sp))
+		return NULL;
+	if (idx->kind != V_ARG || idx->idx != 0 || !idx->reg->parent)
+		return NULL;
+	Ins *L = idx->reg->parent;
+	if (L->op != O_FOR || (L->pred != O_LT && L->pred != O_LE) ||
+		!const_is(L->args[2], 1) || !simple(x, L->args[0]) || !simple(x, L->args[1]))
+		return NULL;
+	/* only for loops between the load and the top level */
+	for (Region *r = d->parent; r != x->dst->body; r = r->parent->parent)
+		if (!r->parent || r->parent->op != O_FOR)
+			return NULL;
+	Ent *e0;
+	for (e0 = x->top; e0 && e0->fr != x->dst->body; e0 = e0->up)
+		;
+	if (!e0)
+		return NULL;
+	Val *lo = L->args[0], *hi = L->args[1];
+	Snap *sn;
+	for (sn = x->snaps; sn; sn = sn->next)
+		if (sn->stamp == e0->stamp && sn->p == p && same_simple(sn->lo, lo) &&
+			same_simple(sn->hi, hi) && sn->pred == L->pred)
+			break;
+	if (!sn) {
+		Loc loc = L->loc;
+		Type *u64 = ty_basic(T_U64), *pf = ty_ptr(fv->ty);
+		/* forward: push p[lo .. hi) at the end of the top level */
+		Ins *at = x->split ? e0->fr->last : NULL, *last = x->split ? NULL : e0->anchor;
+		Val *cnt = block_count(x, x->dst, lo, hi, L->pred, NULL, at, &last);
+		Ins *ad = mk(x, x->dst, O_ADDR, (Val *[]){p, lo}, 2, p->ty, loc);
+		Ins *cu = mk(x, x->dst, O_CAST, &cnt, 1, u64, loc);
+		Ins *push = mk(x, x->dst, O_CALL, (Val *[]){ad->res[0], cu->res[0]}, 2, NULL, loc);
+		push->sym = "adcc_push_f64_n";
+		Ins *seq[3] = {ad, cu, push};
+		for (int i = 0; i < 3; i++)
+			if (last)
+				ir_insert_after(last, seq[i]), last = seq[i];
+			else
+				ir_insert_before(at, seq[i]), last = seq[i];
+		if (!x->split)
+			e0->anchor = last;
+		/* reverse: pop it into a buffer, freed at the end */
+		Pop g = {{0}, 0};
+		Val *rlo = simple_rev(x, lo, &g), *rhi = simple_rev(x, hi, &g);
+		Val *rc = block_count(x, x->rfn, rlo, rhi, L->pred, &g, NULL, NULL);
+		Ins *rcu = mk(x, x->rfn, O_CAST, &rc, 1, u64, loc);
+		Ins *sz = mk(x, x->rfn, O_CONST, NULL, 0, u64, loc);
+		sz->i = 8;
+		Ins *by = mk(x, x->rfn, O_MUL, (Val *[]){rcu->res[0], sz->res[0]}, 2, u64, loc);
+		Ins *ma = mk(x, x->rfn, O_CALL, &by->res[0], 1, vptr(), loc);
+		ma->sym = "malloc";
+		Ins *bc = mk(x, x->rfn, O_CAST, &ma->res[0], 1, pf, loc);
+		bc->res[0]->name = arena_printf(x->m->arena, "%s_saved",
+			sp->name ? sp->name : "block");
+		Ins *pp = mk(x, x->rfn, O_CALL, (Val *[]){bc->res[0], rcu->res[0]}, 2, NULL, loc);
+		pp->sym = "adcc_pop_f64_n";
+		Ins *rs[6] = {rcu, sz, by, ma, bc, pp};
+		for (int i = 0; i < 6; i++)
+			g.in[g.n++] = rs[i];
+		e0->pop = grow(e0->pop, &e0->cpop, e0->npop, sizeof(Pop));
+		e0->pop[e0->npop++] = g;
+		Ins *fr = mk(x, x->rfn, O_CALL, &ma->res[0], 1, NULL, loc);
+		fr->sym = "free";
+		e0->epi = grow(e0->epi, &e0->cepi, e0->nepi, sizeof(Ins *));
+		e0->epi[e0->nepi++] = fr;
+		need_lib(x);
+		sn = xmalloc(sizeof *sn);
+		*sn = (Snap){e0->stamp, p, lo, hi, L->pred, bc->res[0], x->snaps};
+		x->snaps = sn;
+		note(x, "%s%s[] (%s, line %d)", sp->name ? sp->name : "an array",
+			"f64 block", d->loc.line);
+	}
+	/* the load, from the buffer */
+	Loc loc = d->loc;
+	Val *i = need(x, idx), *l = need(x, lo);
+	Ins *ci = mk(x, x->rfn, O_CAST, &i, 1, i64(), loc);
+	Ins *cl = mk(x, x->rfn, O_CAST, &l, 1, i64(), loc);
+	Ins *off = mk(x, x->rfn, O_SUB, (Val *[]){ci->res[0], cl->res[0]}, 2, i64(), loc);
+	Ins *ld = mk(x, x->rfn, O_LOAD, (Val *[]){sn->buf, off->res[0]}, 2, fv->ty, loc);
+	ld->res[0]->name = fv->name;
+	add_rec(e, ci);
+	add_rec(e, cl);
+	add_rec(e, off);
+	add_rec(e, ld);
+	return ld->res[0];
+}
+
+/* A load from memory nothing writes, with at most one operand that is not
+ * free: reloading it after getting that operand (an index the reverse
+ * sweep usually needs anyway) beats recording the loaded value. */
+static int frozen_load(X *x, Val *fv)
+{
+	if (fv->kind != V_RES || fv->def->op != O_LOAD)
+		return 0;
+	Ins *d = fv->def;
+	Val *p = d->args[0];
+	Val *sp = p->id < x->nsrcof ? x->srcof[p->id] : NULL;
+	if (!sp || !frozen_src(x, sp))
+		return 0;
+	int costly = 0;
+	for (int i = 0; i < d->nargs; i++)
+		costly += !cheap(x, d->args[i], 1);
+	return costly <= 1;
+}
+
+/* A counter carried by a for loop and increased by a constant every
+ * iteration (`li++` next to `for (j…)`): init + (i - lo) / step * c,
+ * from the loop's index, instead of recording it every iteration. */
+static Val *counter(X *x, Val *fv, Ent *e)
+{
+	if (fv->kind != V_ARG || fv->idx < 1 || !ty_isint(fv->ty) || !fv->reg->parent)
+		return NULL;
+	Ins *L = fv->reg->parent;
+	Ins *y = fv->reg->last;
+	if (L->op != O_FOR || !y || y->op != O_YIELD || y->nargs < fv->idx)
+		return NULL;
+	Val *nx = y->args[fv->idx - 1];
+	if (nx->kind != V_RES || nx->def->op != O_ADD || nx->def->parent != fv->reg)
+		return NULL;
+	Ins *ad = nx->def;
+	Val *c = ad->args[0] == fv ? ad->args[1] : ad->args[1] == fv ? ad->args[0] : NULL;
+	if (!c || c->kind != V_RES || c->def->op != O_CONST || c->ty != fv->ty)
+		return NULL;
+	Val *i = need(x, fv->reg->args[0]), *lo = need(x, L->args[0]);
+	Val *st = need(x, L->args[2]), *init = need(x, L->args[3 + fv->idx - 1]);
+	Type *T = i->ty, *U = fv->ty;
+	Loc loc = ad->loc;
+	Ins *k = mk(x, x->rfn, O_SUB, (Val *[]){i, lo}, 2, T, loc);
+	add_rec(e, k);
+	Val *t = k->res[0];
+	if (!const_is(L->args[2], 1)) {
+		Ins *dv = mk(x, x->rfn, O_DIV, (Val *[]){t, st}, 2, T, loc);
+		add_rec(e, dv);
+		t = dv->res[0];
+	}
+	if (T != U) {
+		Ins *cv = mk(x, x->rfn, O_CAST, &t, 1, U, loc);
+		add_rec(e, cv);
+		t = cv->res[0];
+	}
+	Ins *cc = mk(x, x->rfn, O_CONST, NULL, 0, U, loc);
+	cc->i = c->def->i;
+	add_rec(e, cc);
+	Ins *m = mk(x, x->rfn, O_MUL, (Val *[]){t, cc->res[0]}, 2, U, loc);
+	add_rec(e, m);
+	Ins *r = mk(x, x->rfn, O_ADD, (Val *[]){init, m->res[0]}, 2, U, loc);
+	add_rec(e, r);
+	r->res[0]->name = fv->name;
+	return r->res[0];
+}
+
 /* A forward value fv, for use in the current reverse region. */
 static Val *need(X *x, Val *fv)
 {
@@ -788,7 +1041,12 @@ static Val *need(X *x, Val *fv)
 	Val **c = cached(x, fv, e);
 	if (c)
 		return *c;
-	Val *r = cheap(x, fv, 0) ? recompute(x, fv, e) : tape(x, fv, e);
+	Val *r = cheap(x, fv, 0) || frozen_load(x, fv) ? recompute(x, fv, e) :
+		block_load(x, fv, e);
+	if (!r)
+		r = counter(x, fv, e);
+	if (!r)
+		r = tape(x, fv, e);
 	cache_set(x, fv, e, r);
 	return r;
 }
@@ -1028,10 +1286,6 @@ static void r_if(X *x, Ins *in, Fw *fw)
 	free(sb);
 }
 
-static int const_is(Val *v, long long k)
-{
-	return v->kind == V_RES && v->def->op == O_CONST && v->def->i == k;
-}
 
 /* A reversed loop: for.P %v = lo to hi step st, carrying the slot
  * adjoints sb.  Returns the loop (appended to x->r); its body has the
@@ -1551,6 +1805,11 @@ static void build(Module *m, RV *v)
 	free(x.local);
 	free(x.ladj);
 	free(x.fw);
+	while (x.snaps) {
+		Snap *n = x.snaps->next;
+		free(x.snaps);
+		x.snaps = n;
+	}
 	free(x.srcof);
 	free(x.cache);
 	free(x.cst);
