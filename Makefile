@@ -21,7 +21,7 @@ GRAMMARS = irread spec
 OBJS = $(COMPILER:%=$(B)/%.o) $(GRAMMARS:%=$(B)/%.tab.o) $(GRAMMARS:%=$(B)/%.lex.o)
 HDRS = compiler/adcc.h compiler/ops.h compiler/rules.h
 
-RT_OBJS = $(B)/rt/tape.o $(B)/rt/snapshot.o $(B)/rt/revolve.o $(B)/rt/special.o $(B)/rt/adjcopy.o
+RT_OBJS = $(B)/rt/tape.o $(B)/rt/snapshot.o $(B)/rt/revolve.o $(B)/rt/special.o $(B)/rt/adjcopy.o $(B)/rt/blocks.o
 RT_HDRS = runtime/adcc_rt.h runtime/rt.h
 
 .PHONY: all deps check check-san demo bench install clean

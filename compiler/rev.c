@@ -809,8 +809,9 @@ struct Snap {
 
 static int simple(X *x, Val *v)
 {
+	(void)x;
 	return (v->kind == V_PARAM && v->ty->kind != T_PTR) ||
-		(v->kind == V_RES && v->def->op == O_CONST && def_region(v) == x->dst->body);
+		(v->kind == V_RES && v->def->op == O_CONST);
 }
 
 static int same_simple(Val *a, Val *b)
@@ -904,8 +905,24 @@ static Val *block_load(X *x, Val *fv, Ent *e)
 		Type *u64 = ty_basic(T_U64), *pf = ty_ptr(fv->ty);
 		/* forward: push p[lo .. hi) at the end of the top level */
 		Ins *at = x->split ? e0->fr->last : NULL, *last = x->split ? NULL : e0->anchor;
-		Val *cnt = block_count(x, x->dst, lo, hi, L->pred, NULL, at, &last);
-		Ins *ad = mk(x, x->dst, O_ADDR, (Val *[]){p, lo}, 2, p->ty, loc);
+		Pop fg = {{0}, 0};
+		Val *flo = lo->kind == V_PARAM ? lo : simple_rev(x, lo, &fg);
+		Val *fhi = hi->kind == V_PARAM ? hi : simple_rev(x, hi, &fg);
+		for (int i = 0; i < fg.n; i++) {
+			/* constants for the forward sweep belong to its function */
+			Ins *c = mk(x, x->dst, O_CONST, NULL, 0, fg.in[i]->res[0]->ty, loc);
+			c->i = fg.in[i]->i;
+			if (fg.in[i]->res[0] == flo)
+				flo = c->res[0];
+			if (fg.in[i]->res[0] == fhi)
+				fhi = c->res[0];
+			if (last)
+				ir_insert_after(last, c), last = c;
+			else
+				ir_insert_before(at, c), last = c;
+		}
+		Val *cnt = block_count(x, x->dst, flo, fhi, L->pred, NULL, at, &last);
+		Ins *ad = mk(x, x->dst, O_ADDR, (Val *[]){p, flo}, 2, p->ty, loc);
 		Ins *cu = mk(x, x->dst, O_CAST, &cnt, 1, u64, loc);
 		Ins *push = mk(x, x->dst, O_CALL, (Val *[]){ad->res[0], cu->res[0]}, 2, NULL, loc);
 		push->sym = "adcc_push_f64_n";
@@ -922,28 +939,20 @@ static Val *block_load(X *x, Val *fv, Ent *e)
 		Val *rlo = simple_rev(x, lo, &g), *rhi = simple_rev(x, hi, &g);
 		Val *rc = block_count(x, x->rfn, rlo, rhi, L->pred, &g, NULL, NULL);
 		Ins *rcu = mk(x, x->rfn, O_CAST, &rc, 1, u64, loc);
-		Ins *sz = mk(x, x->rfn, O_CONST, NULL, 0, u64, loc);
-		sz->i = 8;
-		Ins *by = mk(x, x->rfn, O_MUL, (Val *[]){rcu->res[0], sz->res[0]}, 2, u64, loc);
-		Ins *ma = mk(x, x->rfn, O_CALL, &by->res[0], 1, vptr(), loc);
-		ma->sym = "malloc";
-		Ins *bc = mk(x, x->rfn, O_CAST, &ma->res[0], 1, pf, loc);
-		bc->res[0]->name = arena_printf(x->m->arena, "%s_saved",
+		Ins *pp = mk(x, x->rfn, O_CALL, &rcu->res[0], 1, pf, loc);
+		pp->sym = "adcc_pop_f64_buf";
+		pp->res[0]->name = arena_printf(x->m->arena, "%s_saved",
 			sp->name ? sp->name : "block");
-		Ins *pp = mk(x, x->rfn, O_CALL, (Val *[]){bc->res[0], rcu->res[0]}, 2, NULL, loc);
-		pp->sym = "adcc_pop_f64_n";
-		Ins *rs[6] = {rcu, sz, by, ma, bc, pp};
-		for (int i = 0; i < 6; i++)
-			g.in[g.n++] = rs[i];
+		g.in[g.n++] = rcu;
+		g.in[g.n++] = pp;
 		e0->pop = grow(e0->pop, &e0->cpop, e0->npop, sizeof(Pop));
 		e0->pop[e0->npop++] = g;
-		Ins *fr = mk(x, x->rfn, O_CALL, &ma->res[0], 1, NULL, loc);
-		fr->sym = "free";
+		Ins *fr = mk(x, x->rfn, O_CALL, &pp->res[0], 1, NULL, loc);
+		fr->sym = "adcc_buf_release";
 		e0->epi = grow(e0->epi, &e0->cepi, e0->nepi, sizeof(Ins *));
 		e0->epi[e0->nepi++] = fr;
-		need_lib(x);
 		sn = xmalloc(sizeof *sn);
-		*sn = (Snap){e0->stamp, p, lo, hi, L->pred, bc->res[0], x->snaps};
+		*sn = (Snap){e0->stamp, p, lo, hi, L->pred, pp->res[0], x->snaps};
 		x->snaps = sn;
 		note(x, "%s%s[] (%s, line %d)", sp->name ? sp->name : "an array",
 			"f64 block", d->loc.line);
