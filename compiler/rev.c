@@ -126,6 +126,7 @@ typedef struct {
 	int nfree;
 	Fw **fw;             /* by source instruction mark */
 	Snap *snaps;         /* block records made */
+	int counting;        /* need() of a trip count */
 	char doc[2048];      /* what is recorded, for the comment */
 	int ndoc;
 } X;
@@ -750,7 +751,7 @@ static Val *tape(X *x, Val *fv, Ent *e)
 	case T_F64: stack = "f64"; st = t; break;
 	case T_F32: stack = "f32"; st = t; break;
 	case T_I1: stack = "bit"; st = i32(); break;
-	case T_I64: case T_U64: stack = "i64"; st = i64(); break;
+	case T_I64: case T_U64: stack = x->counting ? "cnt" : "i64"; st = i64(); break;
 	case T_PTR: stack = "ptr"; st = vptr(); break;
 	default: stack = "i32"; st = i32(); break;
 	}
@@ -1444,7 +1445,9 @@ static void r_while(X *x, Ins *in, Fw *fw)
 		sb[k] = slot_act(x, in, k) ? consume(x, in->res[k], loc) : NULL;
 	Region *fc = fw->clone->regs[R_COND], *fbody = fw->clone->regs[R_BODY];
 	Region *sc = in->regs[R_COND], *sbody = in->regs[R_BODY];
+	x->counting = 1; /* a trip count goes to the count stack */
 	Val *n = need(x, fw->count);
+	x->counting = 0;
 	if (in->op == O_WHILE) /* the last, failing test */
 		r_region(x, sc, fc, x->r, x->r->last, in, sb, 1, 0);
 	Region *r = x->r;

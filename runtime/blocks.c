@@ -61,3 +61,14 @@ void adcc_buf_release(double *p)
 		spare = c;
 	}
 }
+
+void adcc_rt_blocks_free(void)
+{
+	while (cur) {
+		Chunk *c = cur;
+		cur = c->prev;
+		free(c);
+	}
+	free(spare);
+	spare = NULL;
+}
