@@ -21,10 +21,10 @@ GRAMMARS = irread spec
 OBJS = $(COMPILER:%=$(B)/%.o) $(GRAMMARS:%=$(B)/%.tab.o) $(GRAMMARS:%=$(B)/%.lex.o)
 HDRS = compiler/adcc.h compiler/ops.h compiler/rules.h
 
-RT_OBJS = $(B)/rt/tape.o $(B)/rt/snapshot.o $(B)/rt/revolve.o $(B)/rt/special.o
+RT_OBJS = $(B)/rt/tape.o $(B)/rt/snapshot.o $(B)/rt/revolve.o $(B)/rt/special.o $(B)/rt/adjcopy.o $(B)/rt/blocks.o
 RT_HDRS = runtime/adcc_rt.h runtime/rt.h
 
-.PHONY: all deps check demo bench install clean
+.PHONY: all deps check check-san demo bench install clean
 .SECONDARY:
 all: deps adcc runtime/libadccrt.a
 
@@ -64,9 +64,24 @@ runtime/libadccrt.a: $(RT_OBJS)
 	rm -f $@
 	ar rcs $@ $(RT_OBJS)
 
+# the runtime built with the sanitizers, for make check-san
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_OBJS = $(RT_OBJS:$(B)/rt/%=$(B)/san/%)
+$(B)/san/%.o: runtime/%.c $(RT_HDRS) | $(B)
+	@mkdir -p $(B)/san
+	$(CC) $(ALL_CFLAGS) $(SAN) -Iruntime -c -o $@ $<
+
+$(B)/san/libadccrt.a: $(SAN_OBJS)
+	rm -f $@
+	ar rcs $@ $(SAN_OBJS)
+
 # ---- tests, demo, bench ----
 check: all
 	@bash tests/lit.sh
+
+# every execution test again under AddressSanitizer and UBSan
+check-san: all $(B)/san/libadccrt.a
+	@ADCC_SAN=1 bash tests/lit.sh
 
 demo: all
 	@$(MAKE) --no-print-directory -C samples demo

@@ -187,6 +187,11 @@ static void writes(Ins *in, void *ctx)
 				mark_written(a, in->res[0]);
 			break;
 		}
+		if (!strcmp(in->sym, "memcpy") || !strcmp(in->sym, "memmove") ||
+			!strcmp(in->sym, "memset")) {
+			mark_written(a, in->args[0]);
+			break;
+		}
 		Fn *g = ir_findfn(a->f->m, in->sym);
 		for (int i = 0; i < in->nargs; i++)
 			if (!read_only(g, i))

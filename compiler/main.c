@@ -21,6 +21,8 @@ static const char usage[] =
 "  -o FILE            output C file ('-' = stdout, the default)\n"
 "  --header FILE      also write a header with the generated prototypes\n"
 "  --emit=c|ir|dot    generated C (default), the SSA graph as text IR, or Graphviz\n"
+"  --calls=auto|tape|recompute   reverse mode: record callees on the tape or\n"
+"                     run them again in the reverse sweep (default auto)\n"
 "  --verify           run the IR verifier after every pass\n"
 "  -I DIR, -D NAME[=VAL], -std=...   passed to the C front end\n"
 "  --version, --help\n"

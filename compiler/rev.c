@@ -66,6 +66,13 @@ static RV *rvs;
 /* A reverse instance of a forward region: the reverse code of one
  * execution of it.  Values popped or recomputed for it go to its prologue,
  * inserted after `anchor` in `rr` when the instance is finished. */
+/* One pop: the instructions that get one recorded item back. */
+typedef struct {
+	Ins *in[24];
+	int n;
+} Pop;
+
+typedef struct Snap Snap;
 typedef struct Ent Ent;
 struct Ent {
 	Region *fr;      /* the forward region whose values it provides */
@@ -73,14 +80,18 @@ struct Ent {
 	Ins *anchor;     /* the prologue goes after it (NULL: at rr's start) */
 	int avail;       /* values of fr are visible here (F_b's top level) */
 	int stamp;
-	Ins **pop;       /* pops, in the order of the pushes */
+	Pop *pop;        /* pops, in the order of the pushes */
 	int npop, cpop;
+	Ins **epi;       /* goes at the end of the instance's code */
+	int nepi, cepi;
 	Ins **rec;       /* recomputations and conversions, in order */
 	int nrec, crec;
 	Ent *up;
 };
 
-/* What the forward sweep made for a source instruction (Ins.aux). */
+/* What the forward sweep made for a source instruction (X.fw[Ins.mark];
+ * marks number the instructions in walk order, the same in every build of
+ * a function, so building a callee's version inside does not disturb them). */
 typedef struct {
 	Ins *clone;      /* its copy in the forward sweep */
 	Val *count;      /* while / dowhile: iterations (forward value) */
@@ -113,6 +124,9 @@ typedef struct {
 	Val *retb;
 	Val **tofree;        /* split: shadow blocks of locals, freed at the end */
 	int nfree;
+	Fw **fw;             /* by source instruction mark */
+	Snap *snaps;         /* block records made */
+	int counting;        /* need() of a trip count */
 	char doc[2048];      /* what is recorded, for the comment */
 	int ndoc;
 } X;
@@ -338,7 +352,7 @@ static void f_struct(X *x, Ins *in)
 		pact[k] = (char)(is_ptr(in->res[k]) && act(x, in->res[k]));
 	int initoff = in->op == O_FOR ? 3 : in->op == O_IF ? -1 : 0;
 	Fw *fw = arena_alloc(x->m->arena, sizeof *fw);
-	in->aux = fw;
+	x->fw[in->mark] = fw;
 	Val *cnt = NULL;
 	if (in->op == O_WHILE || in->op == O_DOWHILE) {
 		Type *pt = ty_ptr(i64());
@@ -447,7 +461,7 @@ static void f_call(X *x, Ins *in)
 	for (int i = 0; i < in->nargs; i++)
 		any |= act(x, in->args[i]);
 	Fw *fw = arena_alloc(x->m->arena, sizeof *fw);
-	in->aux = fw;
+	x->fw[in->mark] = fw;
 	if (g && any && !g->derived) {
 		if (res && is_ptr(res) && act(x, res))
 			diag_fatal(x->m->file, loc, "reverse mode does not support yet "
@@ -532,7 +546,7 @@ static void f_ins(X *x, Ins *in)
 	c->fld = in->fld, c->pred = in->pred;
 	Fw *fw = arena_alloc(x->m->arena, sizeof *fw);
 	fw->clone = c;
-	in->aux = fw;
+	x->fw[in->mark] = fw;
 	Val *res = in->nres ? in->res[0] : NULL;
 	if (res)
 		setv(x, res, c->res[0]);
@@ -612,11 +626,15 @@ static void ent_pop(X *x)
 	Ent *e = x->top;
 	Ins *at = e->anchor;
 	for (int i = e->npop - 1; i >= 0; i--)
-		after(e->rr, &at, e->pop[i]);
+		for (int k = 0; k < e->pop[i].n; k++)
+			after(e->rr, &at, e->pop[i].in[k]);
+	for (int i = 0; i < e->nepi; i++)
+		ir_append(e->rr, e->epi[i]);
 	for (int i = 0; i < e->nrec; i++)
 		after(e->rr, &at, e->rec[i]);
 	x->top = e->up;
 	free(e->pop);
+	free(e->epi);
 	free(e->rec);
 	free(e);
 }
@@ -733,7 +751,7 @@ static Val *tape(X *x, Val *fv, Ent *e)
 	case T_F64: stack = "f64"; st = t; break;
 	case T_F32: stack = "f32"; st = t; break;
 	case T_I1: stack = "bit"; st = i32(); break;
-	case T_I64: case T_U64: stack = "i64"; st = i64(); break;
+	case T_I64: case T_U64: stack = x->counting ? "cnt" : "i64"; st = i64(); break;
 	case T_PTR: stack = "ptr"; st = vptr(); break;
 	default: stack = "i32"; st = i32(); break;
 	}
@@ -749,8 +767,8 @@ static Val *tape(X *x, Val *fv, Ent *e)
 	ir_insert_before(term, push);
 	Ins *pop = ir_ins(x->rfn, O_CALL, NULL, 0, &st, 1, 0, loc);
 	pop->sym = arena_printf(x->m->arena, "adcc_pop_%s", stack);
-	e->pop = grow(e->pop, &e->cpop, e->npop, sizeof(Ins *));
-	e->pop[e->npop++] = pop;
+	e->pop = grow(e->pop, &e->cpop, e->npop, sizeof(Pop));
+	e->pop[e->npop++] = (Pop){{pop}, 1};
 	Val *r = pop->res[0];
 	if (t->kind == T_I1) {
 		Val *z[2] = {r, NULL};
@@ -771,6 +789,254 @@ static Val *tape(X *x, Val *fv, Ent *e)
 	return r;
 }
 
+static int const_is(Val *v, long long k)
+{
+	return v->kind == V_RES && v->def->op == O_CONST && v->def->i == k;
+}
+
+/* ---- block records: a read-only array read in loops ---- */
+
+/* An array p[lo..hi) of a function's parameter that the function never
+ * writes, read at a for loop's index: recorded once as a block at the end
+ * of the function's forward sweep (instead of once per read) and popped
+ * into a buffer where the reverse sweep begins. */
+struct Snap {
+	int stamp;           /* instance of the top level */
+	Val *p, *lo, *hi;    /* forward values */
+	Op pred;
+	Val *buf;            /* reverse: the buffer */
+	Snap *next;
+};
+
+static int simple(X *x, Val *v)
+{
+	(void)x;
+	return (v->kind == V_PARAM && v->ty->kind != T_PTR) ||
+		(v->kind == V_RES && v->def->op == O_CONST);
+}
+
+static int same_simple(Val *a, Val *b)
+{
+	if (a == b)
+		return 1;
+	return a->kind == V_RES && b->kind == V_RES && a->def->op == O_CONST &&
+		b->def->op == O_CONST && a->ty == b->ty && a->def->i == b->def->i;
+}
+
+/* v (a parameter or a constant) in the reverse sweep's first instructions */
+static Val *simple_rev(X *x, Val *v, Pop *g)
+{
+	if (v->kind == V_PARAM)
+		return x->split ? x->pm[v->idx] : v;
+	Ins *c = ir_ins(x->rfn, O_CONST, NULL, 0, &v->ty, 1, 0, v->def->loc);
+	c->i = v->def->i;
+	g->in[g->n++] = c;
+	return c->res[0];
+}
+
+static Ins *mk(X *x, Fn *f, Op op, Val **a, int n, Type *t, Loc loc)
+{
+	(void)x;
+	return ir_ins(f, op, a, n, t ? &t : NULL, t != NULL, 0, loc);
+}
+
+/* count = hi - lo (+1 for <=), at least 0, as i64; instructions go to
+ * list g (or before `at` when g is NULL) in function f */
+static Val *block_count(X *x, Fn *f, Val *lo, Val *hi, Op pred, Pop *g, Ins *at, Ins **last)
+{
+	Loc loc = {0, 0};
+	Ins *in[6];
+	int n = 0;
+	Val *l = (in[n] = mk(x, f, O_CAST, &lo, 1, i64(), loc), in[n++]->res[0]);
+	Val *h = (in[n] = mk(x, f, O_CAST, &hi, 1, i64(), loc), in[n++]->res[0]);
+	Val *d = (in[n] = mk(x, f, O_SUB, (Val *[]){h, l}, 2, i64(), loc), in[n++]->res[0]);
+	if (pred == O_LE) {
+		Val *one = (in[n] = mk(x, f, O_CONST, NULL, 0, i64(), loc), in[n]->i = 1,
+			in[n++]->res[0]);
+		d = (in[n] = mk(x, f, O_ADD, (Val *[]){d, one}, 2, i64(), loc), in[n++]->res[0]);
+	}
+	Val *z = (in[n] = mk(x, f, O_CONST, NULL, 0, i64(), loc), in[n++]->res[0]);
+	Val *c = (in[n] = mk(x, f, O_GT, (Val *[]){d, z}, 2, ty_basic(T_I1), loc),
+		in[n++]->res[0]);
+	(void)c;
+	Val *r = (in[n] = mk(x, f, O_SELECT, (Val *[]){c, d, z}, 3, i64(), loc), in[n++]->res[0]);
+	for (int i = 0; i < n; i++) {
+		if (g)
+			g->in[g->n++] = in[i];
+		else if (*last)
+			ir_insert_after(*last, in[i]), *last = in[i];
+		else
+			ir_insert_before(at, in[i]), *last = in[i];
+	}
+	return r;
+}
+
+static Val *block_load(X *x, Val *fv, Ent *e)
+{
+	Ins *d = fv->def;
+	if (fv->kind != V_RES || d->op != O_LOAD || d->nargs != 2 || fv->ty->kind != T_F64)
+		return NULL;
+	Val *p = d->args[0], *idx = d->args[1];
+	Val *sp = p->id < x->nsrcof ? x->srcof[p->id] : NULL;
+	if (p->kind != V_PARAM || !sp || act_written(x->act, sp))
+		return NULL;
+	if (idx->kind != V_ARG || idx->idx != 0 || !idx->reg->parent)
+		return NULL;
+	Ins *L = idx->reg->parent;
+	if (L->op != O_FOR || (L->pred != O_LT && L->pred != O_LE) ||
+		!const_is(L->args[2], 1) || !simple(x, L->args[0]) || !simple(x, L->args[1]))
+		return NULL;
+	/* only for loops between the load and the top level */
+	for (Region *r = d->parent; r != x->dst->body; r = r->parent->parent)
+		if (!r->parent || r->parent->op != O_FOR)
+			return NULL;
+	Ent *e0;
+	for (e0 = x->top; e0 && e0->fr != x->dst->body; e0 = e0->up)
+		;
+	if (!e0)
+		return NULL;
+	Val *lo = L->args[0], *hi = L->args[1];
+	Snap *sn;
+	for (sn = x->snaps; sn; sn = sn->next)
+		if (sn->stamp == e0->stamp && sn->p == p && same_simple(sn->lo, lo) &&
+			same_simple(sn->hi, hi) && sn->pred == L->pred)
+			break;
+	if (!sn) {
+		Loc loc = L->loc;
+		Type *u64 = ty_basic(T_U64), *pf = ty_ptr(fv->ty);
+		/* forward: push p[lo .. hi) at the end of the top level */
+		Ins *at = x->split ? e0->fr->last : NULL, *last = x->split ? NULL : e0->anchor;
+		Pop fg = {{0}, 0};
+		Val *flo = lo->kind == V_PARAM ? lo : simple_rev(x, lo, &fg);
+		Val *fhi = hi->kind == V_PARAM ? hi : simple_rev(x, hi, &fg);
+		for (int i = 0; i < fg.n; i++) {
+			/* constants for the forward sweep belong to its function */
+			Ins *c = mk(x, x->dst, O_CONST, NULL, 0, fg.in[i]->res[0]->ty, loc);
+			c->i = fg.in[i]->i;
+			if (fg.in[i]->res[0] == flo)
+				flo = c->res[0];
+			if (fg.in[i]->res[0] == fhi)
+				fhi = c->res[0];
+			if (last)
+				ir_insert_after(last, c), last = c;
+			else
+				ir_insert_before(at, c), last = c;
+		}
+		Val *cnt = block_count(x, x->dst, flo, fhi, L->pred, NULL, at, &last);
+		Ins *ad = mk(x, x->dst, O_ADDR, (Val *[]){p, flo}, 2, p->ty, loc);
+		Ins *cu = mk(x, x->dst, O_CAST, &cnt, 1, u64, loc);
+		Ins *push = mk(x, x->dst, O_CALL, (Val *[]){ad->res[0], cu->res[0]}, 2, NULL, loc);
+		push->sym = "adcc_push_f64_n";
+		Ins *seq[3] = {ad, cu, push};
+		for (int i = 0; i < 3; i++)
+			if (last)
+				ir_insert_after(last, seq[i]), last = seq[i];
+			else
+				ir_insert_before(at, seq[i]), last = seq[i];
+		if (!x->split)
+			e0->anchor = last;
+		/* reverse: pop it into a buffer, freed at the end */
+		Pop g = {{0}, 0};
+		Val *rlo = simple_rev(x, lo, &g), *rhi = simple_rev(x, hi, &g);
+		Val *rc = block_count(x, x->rfn, rlo, rhi, L->pred, &g, NULL, NULL);
+		Ins *rcu = mk(x, x->rfn, O_CAST, &rc, 1, u64, loc);
+		Ins *pp = mk(x, x->rfn, O_CALL, &rcu->res[0], 1, pf, loc);
+		pp->sym = "adcc_pop_f64_buf";
+		pp->res[0]->name = arena_printf(x->m->arena, "%s_saved",
+			sp->name ? sp->name : "block");
+		g.in[g.n++] = rcu;
+		g.in[g.n++] = pp;
+		e0->pop = grow(e0->pop, &e0->cpop, e0->npop, sizeof(Pop));
+		e0->pop[e0->npop++] = g;
+		Ins *fr = mk(x, x->rfn, O_CALL, &pp->res[0], 1, NULL, loc);
+		fr->sym = "adcc_buf_release";
+		e0->epi = grow(e0->epi, &e0->cepi, e0->nepi, sizeof(Ins *));
+		e0->epi[e0->nepi++] = fr;
+		sn = xmalloc(sizeof *sn);
+		*sn = (Snap){e0->stamp, p, lo, hi, L->pred, pp->res[0], x->snaps};
+		x->snaps = sn;
+		note(x, "%s%s[] (%s, line %d)", sp->name ? sp->name : "an array",
+			"f64 block", d->loc.line);
+	}
+	/* the load, from the buffer */
+	Loc loc = d->loc;
+	Val *i = need(x, idx), *l = need(x, lo);
+	Ins *ci = mk(x, x->rfn, O_CAST, &i, 1, i64(), loc);
+	Ins *cl = mk(x, x->rfn, O_CAST, &l, 1, i64(), loc);
+	Ins *off = mk(x, x->rfn, O_SUB, (Val *[]){ci->res[0], cl->res[0]}, 2, i64(), loc);
+	Ins *ld = mk(x, x->rfn, O_LOAD, (Val *[]){sn->buf, off->res[0]}, 2, fv->ty, loc);
+	ld->res[0]->name = fv->name;
+	add_rec(e, ci);
+	add_rec(e, cl);
+	add_rec(e, off);
+	add_rec(e, ld);
+	return ld->res[0];
+}
+
+/* A load from memory nothing writes, with at most one operand that is not
+ * free: reloading it after getting that operand (an index the reverse
+ * sweep usually needs anyway) beats recording the loaded value. */
+static int frozen_load(X *x, Val *fv)
+{
+	if (fv->kind != V_RES || fv->def->op != O_LOAD)
+		return 0;
+	Ins *d = fv->def;
+	Val *p = d->args[0];
+	Val *sp = p->id < x->nsrcof ? x->srcof[p->id] : NULL;
+	if (!sp || !frozen_src(x, sp))
+		return 0;
+	int costly = 0;
+	for (int i = 0; i < d->nargs; i++)
+		costly += !cheap(x, d->args[i], 1);
+	return costly <= 1;
+}
+
+/* A counter carried by a for loop and increased by a constant every
+ * iteration (`li++` next to `for (j…)`): init + (i - lo) / step * c,
+ * from the loop's index, instead of recording it every iteration. */
+static Val *counter(X *x, Val *fv, Ent *e)
+{
+	if (fv->kind != V_ARG || fv->idx < 1 || !ty_isint(fv->ty) || !fv->reg->parent)
+		return NULL;
+	Ins *L = fv->reg->parent;
+	Ins *y = fv->reg->last;
+	if (L->op != O_FOR || !y || y->op != O_YIELD || y->nargs < fv->idx)
+		return NULL;
+	Val *nx = y->args[fv->idx - 1];
+	if (nx->kind != V_RES || nx->def->op != O_ADD || nx->def->parent != fv->reg)
+		return NULL;
+	Ins *ad = nx->def;
+	Val *c = ad->args[0] == fv ? ad->args[1] : ad->args[1] == fv ? ad->args[0] : NULL;
+	if (!c || c->kind != V_RES || c->def->op != O_CONST || c->ty != fv->ty)
+		return NULL;
+	Val *i = need(x, fv->reg->args[0]), *lo = need(x, L->args[0]);
+	Val *st = need(x, L->args[2]), *init = need(x, L->args[3 + fv->idx - 1]);
+	Type *T = i->ty, *U = fv->ty;
+	Loc loc = ad->loc;
+	Ins *k = mk(x, x->rfn, O_SUB, (Val *[]){i, lo}, 2, T, loc);
+	add_rec(e, k);
+	Val *t = k->res[0];
+	if (!const_is(L->args[2], 1)) {
+		Ins *dv = mk(x, x->rfn, O_DIV, (Val *[]){t, st}, 2, T, loc);
+		add_rec(e, dv);
+		t = dv->res[0];
+	}
+	if (T != U) {
+		Ins *cv = mk(x, x->rfn, O_CAST, &t, 1, U, loc);
+		add_rec(e, cv);
+		t = cv->res[0];
+	}
+	Ins *cc = mk(x, x->rfn, O_CONST, NULL, 0, U, loc);
+	cc->i = c->def->i;
+	add_rec(e, cc);
+	Ins *m = mk(x, x->rfn, O_MUL, (Val *[]){t, cc->res[0]}, 2, U, loc);
+	add_rec(e, m);
+	Ins *r = mk(x, x->rfn, O_ADD, (Val *[]){init, m->res[0]}, 2, U, loc);
+	add_rec(e, r);
+	r->res[0]->name = fv->name;
+	return r->res[0];
+}
+
 /* A forward value fv, for use in the current reverse region. */
 static Val *need(X *x, Val *fv)
 {
@@ -785,7 +1051,12 @@ static Val *need(X *x, Val *fv)
 	Val **c = cached(x, fv, e);
 	if (c)
 		return *c;
-	Val *r = cheap(x, fv, 0) ? recompute(x, fv, e) : tape(x, fv, e);
+	Val *r = cheap(x, fv, 0) || frozen_load(x, fv) ? recompute(x, fv, e) :
+		block_load(x, fv, e);
+	if (!r)
+		r = counter(x, fv, e);
+	if (!r)
+		r = tape(x, fv, e);
 	cache_set(x, fv, e, r);
 	return r;
 }
@@ -1025,10 +1296,6 @@ static void r_if(X *x, Ins *in, Fw *fw)
 	free(sb);
 }
 
-static int const_is(Val *v, long long k)
-{
-	return v->kind == V_RES && v->def->op == O_CONST && v->def->i == k;
-}
 
 /* A reversed loop: for.P %v = lo to hi step st, carrying the slot
  * adjoints sb.  Returns the loop (appended to x->r); its body has the
@@ -1178,7 +1445,9 @@ static void r_while(X *x, Ins *in, Fw *fw)
 		sb[k] = slot_act(x, in, k) ? consume(x, in->res[k], loc) : NULL;
 	Region *fc = fw->clone->regs[R_COND], *fbody = fw->clone->regs[R_BODY];
 	Region *sc = in->regs[R_COND], *sbody = in->regs[R_BODY];
+	x->counting = 1; /* a trip count goes to the count stack */
 	Val *n = need(x, fw->count);
+	x->counting = 0;
 	if (in->op == O_WHILE) /* the last, failing test */
 		r_region(x, sc, fc, x->r, x->r->last, in, sb, 1, 0);
 	Region *r = x->r;
@@ -1201,7 +1470,7 @@ static void r_while(X *x, Ins *in, Fw *fw)
 static const char *copy_fn(X *x, Ins *in)
 {
 	Val *d = in->args[0];
-	while (d->kind == V_RES && d->def->op == O_CAST)
+	while (d->ty->elem->kind == T_VOID && d->kind == V_RES && d->def->op == O_CAST)
 		d = d->def->args[0];
 	Type *e = d->ty->kind == T_PTR ? d->ty->elem : NULL;
 	while (e && e->kind == T_ARR)
@@ -1291,7 +1560,7 @@ static void r_call(X *x, Ins *in, Fw *fw)
 
 static void r_ins(X *x, Ins *in)
 {
-	Fw *fw = in->aux;
+	Fw *fw = x->fw[in->mark];
 	Loc loc = in->loc;
 	Val *res = in->nres ? in->res[0] : NULL;
 	switch (in->op) {
@@ -1399,6 +1668,11 @@ static void mark_local(X *x, Region *r)
 	}
 }
 
+static void number(Ins *in, void *ctx)
+{
+	in->mark = (*(int *)ctx)++;
+}
+
 /* Values defined inside loops: their adjoints are reset after use. */
 static void mark_loops(X *x, Region *r, int in)
 {
@@ -1469,6 +1743,9 @@ static void build(Module *m, RV *v)
 	x.ladj = xmalloc(sizeof(Val *) * nv);
 	mark_loops(&x, g->body, 0);
 	mark_local(&x, g->body);
+	int nins = 0;
+	ir_walk(g->body, number, &nins);
+	x.fw = xmalloc(sizeof(Fw *) * (size_t)(nins + 1));
 	Fn *f = v->fwd, *b = v->bwd;
 	x.dst = f;
 	x.rfn = b;
@@ -1539,6 +1816,12 @@ static void build(Module *m, RV *v)
 	free(x.inloop);
 	free(x.local);
 	free(x.ladj);
+	free(x.fw);
+	while (x.snaps) {
+		Snap *n = x.snaps->next;
+		free(x.snaps);
+		x.snaps = n;
+	}
 	free(x.srcof);
 	free(x.cache);
 	free(x.cst);

@@ -263,6 +263,21 @@ long adcc_revolve_numforw(int steps, int snaps);
 const char *adcc_revolve_action_name(AdccRevolveAction a);
 
 /* ---- special functions used by derivative rules (special.c) ---- */
+/* ---- buffers for blocks ---------------------------------------------
+ * adcc_pop_f64_buf(n) pops the last n values pushed on the f64 stack (a
+ * block pushed by adcc_push_f64_n) into a per-thread buffer and returns it;
+ * adcc_buf_release(p) gives back p and every buffer taken after it.
+ * Buffers are taken and released last-in first-out. */
+double *adcc_pop_f64_buf(size_t n);
+void adcc_buf_release(double *p);
+
+/* ---- adjoints of copies ---------------------------------------------
+ * For memcpy(d, s, n) and memmove over double (float) data, n in bytes:
+ * sb[i] += db[i], then db[i] = 0, as if every db[i] was read before any
+ * is cleared (overlapping blocks are fine). */
+void adcc_adj_copy_f64(void *db, void *sb, size_t n);
+void adcc_adj_copy_f32(void *db, void *sb, size_t n);
+
 /* d/dx lgamma(x): the derivative of lgamma; tgamma' = tgamma * digamma */
 double adcc_digamma(double x);
 float adcc_digammaf(float x);

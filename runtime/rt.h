@@ -9,6 +9,8 @@
 __attribute__((noreturn, format(printf, 1, 2)))
 #endif
 void adcc_rt_fatal(const char *fmt, ...);
+/* blocks.c: release this thread's block buffers (by adcc_tape_free) */
+void adcc_rt_blocks_free(void);
 
 /* malloc(n) for the tape of this thread, counted in its statistics; on
  * failure: "out of memory while growing the <what> (n bytes)" and abort. */

@@ -287,6 +287,7 @@ void adcc_tape_free(void)
 {
 	AdccTape *t = &adcc_rt_tape;
 	adcc_tape_reset();
+	adcc_rt_blocks_free();
 	for (int k = 0; k < ADCC_NSTACKS; k++) {
 		AdccStack *s = &t->s[k];
 		struct AdccChunk *c = s->chunk;

@@ -11,6 +11,11 @@
 #   %clang  the same with clang
 #   %san    -fsanitize=address,undefined flags (add to %cc)
 #   %rt     the runtime library and -lm, for linking
+# With ADCC_SAN=1 in the environment (make check-san) every %cc command that
+# links with %rt (the execution tests of generated code; tests/runtime runs
+# its own sanitizer and valgrind checks) compiles with
+# AddressSanitizer and UndefinedBehaviorSanitizer, and %rt is the runtime
+# built the same way (build/san/libadccrt.a).
 # FileCheck and `not` (inverts an exit status; a crash still fails) are on
 # PATH.  A test passes when every RUN line exits 0.
 # Output: one line per failing test (with its log), then "N passed, M failed".
@@ -41,6 +46,7 @@ run_one() {
 	rm -rf "$t"; mkdir -p "$t"
 	local inc="-I$root/runtime -I$root/tests/lib"
 	local cflags="-std=gnu11 -O2 -Wall -Wextra -Werror $inc"
+	local san="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 	local status=0
 	: > "$log"
 	local line cmd=""
@@ -50,9 +56,13 @@ run_one() {
 		if [[ $line == *\\ ]]; then cmd+="${line%\\} "; continue; fi
 		cmd+=$line
 		cmd=${cmd//%adcc/$root/adcc}
+		if [ "${ADCC_SAN:-0}" = 1 ] && [[ $cmd == *%cc*%rt* ]] && [[ $name != tests/runtime/* ]]; then
+			cmd=${cmd//%cc/gcc $cflags $san}
+			cmd=${cmd//%rt/$root/build/san/libadccrt.a -lm}
+		fi
 		cmd=${cmd//%cc/gcc $cflags}
 		cmd=${cmd//%clang/clang $cflags}
-		cmd=${cmd//%san/-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all}
+		cmd=${cmd//%san/$san}
 		cmd=${cmd//%rt/$root/runtime/libadccrt.a -lm}
 		cmd=${cmd//%s/$test}
 		cmd=${cmd//%S/$(dirname "$test")}

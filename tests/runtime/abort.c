@@ -2,7 +2,7 @@
 // chunk boundary, after reset, and through pop_n), snapshot misuse.  Each
 // case runs in a forked child; the parent checks SIGABRT and the message.
 // RUN: %cc %s %rt -o %t && %t
-// RUN: %cc %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c -o %t.san && %t.san
+// RUN: %cc %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c %S/../../runtime/blocks.c -o %t.san && %t.san
 // RUN: valgrind -q --child-silent-after-fork=yes --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all %t
 #include "adcc_rt.h"
 #include <signal.h>

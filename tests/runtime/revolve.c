@@ -4,7 +4,7 @@
 // `snaps` checkpoints, and advances exactly adcc_revolve_numforw steps,
 // which equals the optimum computed by an independent dynamic program.
 // RUN: %cc %s %rt -o %t && %t
-// RUN: %cc %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c -o %t.san && %t.san
+// RUN: %cc %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c %S/../../runtime/blocks.c -o %t.san && %t.san
 // RUN: valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all %t small
 #include "adcc_rt.h"
 #include <stdio.h>

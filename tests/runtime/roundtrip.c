@@ -2,7 +2,7 @@
 // LIFO order interleaved across stacks, array pushes mixed with single ones.
 // RUN: %cc %s %rt -o %t && %t
 // RUN: %clang %s %rt -o %t.clang && %t.clang
-// RUN: %cc %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c -o %t.san && %t.san
+// RUN: %cc %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c %S/../../runtime/blocks.c -o %t.san && %t.san
 // RUN: valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all %t small
 #include "adcc_rt.h"
 #include <stdio.h>

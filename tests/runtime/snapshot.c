@@ -2,7 +2,7 @@
 // many across chunks) come back by depth and in LIFO order; memory is
 // reused after pops and reset, released by free.
 // RUN: %cc %s %rt -o %t && %t
-// RUN: %cc %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c -o %t.san && %t.san
+// RUN: %cc %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c %S/../../runtime/blocks.c -o %t.san && %t.san
 // RUN: valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all %t
 #include "adcc_rt.h"
 #include <stdio.h>

@@ -1,7 +1,7 @@
 // Statistics are exact: pushes per stack, bytes, peak bytes, chunk
 // allocations and memory held, across turns, chunk growth, reset and free.
 // RUN: %cc %s %rt -o %t && %t
-// RUN: %cc %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c -o %t.san && %t.san
+// RUN: %cc %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c %S/../../runtime/blocks.c -o %t.san && %t.san
 // RUN: valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all %t
 #include "adcc_rt.h"
 #include <stdio.h>

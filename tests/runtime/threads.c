@@ -3,7 +3,7 @@
 // tape is untouched.  A thread that exits without adcc_tape_free has its
 // tape freed at thread exit, the main thread's at exit (valgrind: no leak).
 // RUN: %cc -pthread %s %rt -o %t && %t
-// RUN: %cc -pthread %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c -o %t.san && %t.san
+// RUN: %cc -pthread %san %s %S/../../runtime/tape.c %S/../../runtime/snapshot.c %S/../../runtime/revolve.c %S/../../runtime/blocks.c -o %t.san && %t.san
 // RUN: valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=all %t small
 #include "adcc_rt.h"
 #include <pthread.h>

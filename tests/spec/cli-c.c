@@ -3,7 +3,8 @@
 // RUN: bash %S/accepts.sh %adcc --reverse 'step' %s
 // RUN: bash %S/accepts.sh %adcc --reverse 'step:u[n],v[n]->v' %s
 // RUN: bash %S/accepts.sh %adcc --forward 'energy:p[3*n]->return' %s
-// RUN: bash %S/accepts.sh %adcc --reverse 'via_extern->out' %s
+// RUN: bash %S/exits.sh 1 %adcc --reverse 'via_extern->out' %s 2>&1 | FileCheck %s --check-prefix=EXTERN
+// EXTERN: cli-c.c:[[@LINE+37]]:2: error: cannot differentiate the call to 'fill'
 // RUN: bash %S/accepts.sh %adcc --jacobian 'via_static:x->out' %s
 // RUN: bash %S/exits.sh 1 %adcc --reverse 'step->u' %s 2>&1 | FileCheck %s --check-prefix=CONST
 // CONST: adcc: error: --reverse 'step->u': parameter 'u' of 'step' points to const (const double *): 'step' cannot write through it, so it cannot be an output (remove 'u' from the outputs)
