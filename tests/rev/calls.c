@@ -6,7 +6,7 @@
 // helper with a loop over scalars (taped under auto, recomputed under
 // recompute).  Values exact, F_grad against central differences, the
 // dot-product test against F_d to 1e-12, the tape empty afterwards.
-// The recursive `fact` differentiated directly is in pending/ (REV-BUGS.md).
+// The recursive `fact` differentiated directly: tests/rev/calls-recursive.c.
 /* RUN: %adcc %s --forward 'model:a,b->return' --forward 'looped:x->return' \
  * RUN:   --reverse 'model:a,b->return' --reverse 'looped:x->return' -o %t.a.c --header %t.a.h
  * RUN: FileCheck --check-prefixes=CHECK,AUTO %s < %t.a.c

@@ -1,7 +1,6 @@
 // A recursive function differentiated directly in reverse (tests/fwd/calls.c
 // `fact`), under each call strategy: value exact, F_grad against central
 // differences, the dot-product test against F_d to 1e-12.
-// Pending: adcc aborts with an internal error (REV-BUGS.md B1).
 // RUN: %adcc %s --forward 'fact:x->return' --reverse 'fact:x->return' -o %t.a.c --header %t.a.h
 // RUN: %cc -include %t.a.h %s %t.a.c -o %t.a %rt && %t.a
 // RUN: %adcc %s --calls=tape --forward 'fact:x->return' --reverse 'fact:x->return' -o %t.t.c --header %t.t.h
