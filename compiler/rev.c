@@ -127,6 +127,9 @@ typedef struct {
 	Fw **fw;             /* by source instruction mark */
 	Snap *snaps;         /* block records made */
 	int counting;        /* need() of a trip count */
+	Region *wbody[64];   /* while bodies being reversed (forward regions) */
+	Val *wt[64];         /* and the index t of their reversed loop (n … 1) */
+	int nw;
 	char doc[2048];      /* what is recorded, for the comment */
 	int ndoc;
 } X;
@@ -202,10 +205,10 @@ static Val *S(X *x, Val *v)
 	return x->smap[v->id];
 }
 
-/* Record that forward value f copies source value s. */
-static void setv(X *x, Val *s, Val *f)
+/* Record that forward value f copies source value s (or is its shadow:
+ * shadow memory is written only where the primal stores pointers). */
+static void setsrc(X *x, Val *s, Val *f)
 {
-	x->vmap[s->id] = f;
 	if (f->id >= x->nsrcof) {
 		int n = x->nsrcof;
 		x->nsrcof = 2 * f->id + 64;
@@ -213,6 +216,12 @@ static void setv(X *x, Val *s, Val *f)
 		memset(x->srcof + n, 0, sizeof(Val *) * (size_t)(x->nsrcof - n));
 	}
 	x->srcof[f->id] = s;
+}
+
+static void setv(X *x, Val *s, Val *f)
+{
+	x->vmap[s->id] = f;
+	setsrc(x, s, f);
 	if (!f->name)
 		f->name = s->name;
 }
@@ -602,6 +611,7 @@ static void f_ins(X *x, Ins *in)
 	}
 	sh->name = bname(x, res->name);
 	x->smap[res->id] = sh;
+	setsrc(x, res, sh);
 	free(a);
 }
 
@@ -685,10 +695,14 @@ static int cheap(X *x, Val *fv, int depth)
 		return 0;
 	if (e->avail || cached(x, fv, e))
 		return 1;
-	if (fv->kind != V_RES || depth > 3)
+	if (fv->kind != V_RES || depth > 5)
 		return 0;
 	Ins *d = fv->def;
 	switch (d->op) {
+	case O_CALL: /* a math function of free values */
+		if (!rules_call(d->sym) || d->nres != 1)
+			return 0;
+		break;
 	case O_CONST: case O_SIZEOF: case O_GLOBAL: case O_UNDEF:
 		return 1;
 	case O_LOAD: {
@@ -978,24 +992,41 @@ static Val *block_load(X *x, Val *fv, Ent *e)
  * sweep usually needs anyway) beats recording the loaded value. */
 static int frozen_load(X *x, Val *fv)
 {
-	if (fv->kind != V_RES || fv->def->op != O_LOAD)
+	if (fv->kind != V_RES)
 		return 0;
 	Ins *d = fv->def;
-	Val *p = d->args[0];
-	Val *sp = p->id < x->nsrcof ? x->srcof[p->id] : NULL;
-	if (!sp || !frozen_src(x, sp))
+	if (d->op == O_LOAD) {
+		Val *p = d->args[0];
+		Val *sp = p->id < x->nsrcof ? x->srcof[p->id] : NULL;
+		if (!sp || !frozen_src(x, sp))
+			return 0;
+	} else if (d->nres != 1 || d->nregs || !((opinfo[d->op].flags & F_PURE) ||
+		(d->op == O_CALL && rules_call(d->sym)))) {
 		return 0;
-	int costly = 0;
+	} /* else pure arithmetic or math on one recorded value: recompute it */
+	Val *costly = NULL;
 	for (int i = 0; i < d->nargs; i++)
-		costly += !cheap(x, d->args[i], 1);
-	return costly <= 1;
+		if (!cheap(x, d->args[i], 1)) {
+			if (costly && costly != d->args[i])
+				return 0;
+			costly = d->args[i];
+		}
+	/* recording the operand must not cost more than recording fv (a
+	 * branch bit rather than the double it tests) */
+	return !costly || d->op == O_LOAD || fv->ty->kind == T_PTR ||
+		ty_size(costly->ty) <= ty_size(fv->ty);
 }
 
 /* A counter carried by a for loop and increased by a constant every
  * iteration (`li++` next to `for (j…)`): init + (i - lo) / step * c,
  * from the loop's index, instead of recording it every iteration. */
+static Val *while_counter(X *x, Val *fv, Ent *e);
+
 static Val *counter(X *x, Val *fv, Ent *e)
 {
+	if (fv->kind == V_ARG && fv->reg->parent && (fv->reg->parent->op == O_WHILE ||
+		fv->reg->parent->op == O_DOWHILE))
+		return while_counter(x, fv, e);
 	if (fv->kind != V_ARG || fv->idx < 1 || !ty_isint(fv->ty) || !fv->reg->parent)
 		return NULL;
 	Ins *L = fv->reg->parent;
@@ -1032,6 +1063,60 @@ static Val *counter(X *x, Val *fv, Ent *e)
 	Ins *m = mk(x, x->rfn, O_MUL, (Val *[]){t, cc->res[0]}, 2, U, loc);
 	add_rec(e, m);
 	Ins *r = mk(x, x->rfn, O_ADD, (Val *[]){init, m->res[0]}, 2, U, loc);
+	add_rec(e, r);
+	r->res[0]->name = fv->name;
+	return r->res[0];
+}
+
+/* The same for a counter carried by a while or do loop through its body
+ * (`i = i + 1`, passed on unchanged by the test): init + (t - 1) * c in
+ * the reverse of the body's t-th run. */
+static Val *while_counter(X *x, Val *fv, Ent *e)
+{
+	Ins *L = fv->reg->parent;
+	Region *body = L->regs[R_BODY], *cond = L->regs[R_COND];
+	int k = fv->idx;
+	if (fv->reg != body || !ty_isint(fv->ty) || k >= L->nargs)
+		return NULL;
+	Val *t = NULL;
+	for (int i = x->nw - 1; i >= 0 && !t; i--)
+		if (x->wbody[i] == body)
+			t = x->wt[i];
+	Ins *y = body->last, *ct = cond->last;
+	if (!t || !y || y->op != O_YIELD || !ct || ct->op != O_COND ||
+		ct->args[1 + k] != cond->args[k])
+		return NULL;
+	Val *nx = y->args[k];
+	if (nx->kind != V_RES || nx->def->op != O_ADD || nx->def->parent != body)
+		return NULL;
+	Ins *ad = nx->def;
+	Val *c = ad->args[0] == fv ? ad->args[1] : ad->args[1] == fv ? ad->args[0] : NULL;
+	if (!c || c->kind != V_RES || c->def->op != O_CONST || c->ty != fv->ty)
+		return NULL;
+	Val *init = need(x, L->args[k]);
+	Type *U = fv->ty;
+	Loc loc = ad->loc;
+	Ins *one = mk(x, x->rfn, O_CONST, NULL, 0, t->ty, loc);
+	one->i = 1;
+	Ins *t1 = mk(x, x->rfn, O_SUB, (Val *[]){t, one->res[0]}, 2, t->ty, loc);
+	Ins *cv = mk(x, x->rfn, O_CAST, &t1->res[0], 1, U, loc);
+	add_rec(e, one);
+	add_rec(e, t1);
+	add_rec(e, cv);
+	Val *v = cv->res[0];
+	if (c->def->i != 1) {
+		Ins *cc = mk(x, x->rfn, O_CONST, NULL, 0, U, loc);
+		cc->i = c->def->i;
+		Ins *m = mk(x, x->rfn, O_MUL, (Val *[]){v, cc->res[0]}, 2, U, loc);
+		add_rec(e, cc);
+		add_rec(e, m);
+		v = m->res[0];
+	}
+	Ins *r = mk(x, x->rfn, O_ADD, (Val *[]){init, v}, 2, U, loc);
+	if (init->kind == V_RES && init->def->op == O_CONST && init->def->i == 0) {
+		v->name = fv->name;
+		return v;
+	}
 	add_rec(e, r);
 	r->res[0]->name = fv->name;
 	return r->res[0];
@@ -1455,6 +1540,10 @@ static void r_while(X *x, Ins *in, Fw *fw)
 		O_GT, sb, in, loc);
 	Region *b = c->regs[0];
 	b->args[0]->name = "t";
+	if (x->nw < 64) {
+		x->wbody[x->nw] = fbody;
+		x->wt[x->nw++] = b->args[0];
+	}
 	if (in->op == O_WHILE) {
 		r_region(x, sbody, fbody, b, NULL, in, sb, 0, 0);
 		r_region(x, sc, fc, b, b->last, in, sb, 1, 0);
@@ -1462,6 +1551,8 @@ static void r_while(X *x, Ins *in, Fw *fw)
 		r_region(x, sc, fc, b, NULL, in, sb, 1, 0);
 		r_region(x, sbody, fbody, b, b->last, in, sb, 0, 0);
 	}
+	if (x->nw && x->wbody[x->nw - 1] == fbody)
+		x->nw--;
 	rloop_end(x, c, in, sb, 0, loc);
 	free(sb);
 }
