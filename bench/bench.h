@@ -61,7 +61,8 @@ typedef struct {
 	double grad_target;  /* target of adcc / outputs time; 0: none */
 } Bench;
 
-extern const Bench bench_gmm, bench_mlp, bench_lstm, bench_ba, bench_ode;
+extern const Bench bench_gmm, bench_gmm64, bench_mlp, bench_lstm, bench_ba,
+	bench_ode;
 
 /* deterministic uniform numbers in [0, 1), the same on every platform */
 double bench_unif(void);

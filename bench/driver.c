@@ -37,7 +37,7 @@
 #define NDIR 3   /* random directions that check a reverse-mode derivative */
 
 static const Bench *benches[] = {
-	&bench_gmm, &bench_mlp, &bench_lstm, &bench_ba, &bench_ode,
+	&bench_gmm, &bench_gmm64, &bench_mlp, &bench_lstm, &bench_ba, &bench_ode,
 };
 enum { NBENCH = sizeof benches / sizeof benches[0] };
 

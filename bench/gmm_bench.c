@@ -1,5 +1,5 @@
 /* gmm_bench.c — data and adapters for gmm.c (ADBench GMM, full covariance)
- * at ADBench's size D=10, K=25, N=1000.
+ * at two of ADBench's sizes: D=10 and D=64, both K=25, N=1000.
  * p = [alphas (K) | means (K*D) | icf (K*D(D+1)/2)].  The reverse modes
  * differentiate err (a gradient): gmm_hand.c and adcc's gmm_objective_b
  * with the seed errb = 1. */
@@ -33,7 +33,7 @@ typedef struct {
 #define K 25
 #define N 1000
 #define NP(d) (K + K * (d) + K * ((d) * ((d) + 1) / 2))
-static Gmm g10 = { 10, K, N, NULL };
+static Gmm g10 = { 10, K, N, NULL }, g64 = { 64, K, N, NULL };
 static const double wgamma = 1.0;
 static const int wm = 0;
 
@@ -104,26 +104,38 @@ static double adcc(const Gmm *g, const double *p, double *gr)
 }
 #endif
 
-/* the adapters of the instance */
+/* the adapters of each instance */
 static void setup10(double *p) { setup(&g10, p); }
+static void setup64(double *p) { setup(&g64, p); }
 static double primal10(const double *p) { return primal(&g10, p); }
+static double primal64(const double *p) { return primal(&g64, p); }
 static double tangent10(const double *p, const double *pd, double *yd)
 { return tangent(&g10, p, pd, yd); }
+static double tangent64(const double *p, const double *pd, double *yd)
+{ return tangent(&g64, p, pd, yd); }
 #ifdef HAVE_VECTOR
 static double vector10(const double *p, const double *pd, double *yd, int nd)
 { return vector(&g10, p, pd, yd, nd); }
+static double vector64(const double *p, const double *pd, double *yd, int nd)
+{ return vector(&g64, p, pd, yd, nd); }
 #else
 #define vector10 NULL
+#define vector64 NULL
 #endif
 static double hand10(const double *p, double *gr) { return hand(&g10, p, gr); }
+static double hand64(const double *p, double *gr) { return hand(&g64, p, gr); }
 static size_t saved10(void) { return gmm_hand_saved(g10.d, g10.k, g10.n); }
+static size_t saved64(void) { return gmm_hand_saved(g64.d, g64.k, g64.n); }
 #ifdef HAVE_REVERSE
 static double adcc10(const double *p, double *gr) { return adcc(&g10, p, gr); }
+static double adcc64(const double *p, double *gr) { return adcc(&g64, p, gr); }
 #else
 #define adcc10 NULL
+#define adcc64 NULL
 #endif
 
 static const int arrays10[] = { 0, K, K + K * 10, NP(10) };
+static const int arrays64[] = { 0, K, K + K * 64, NP(64) };
 
 const Bench bench_gmm = {
 	.name = "GMM",
@@ -133,4 +145,13 @@ const Bench bench_gmm = {
 	.tangent = tangent10, .vector = vector10,
 	.nout = 1, .nder = NP(10), .arrays = arrays10,
 	.hand = hand10, .hand_saved = saved10, .adcc = adcc10, .grad_target = 3,
+};
+
+const Bench bench_gmm64 = {
+	.name = "GMM-64",
+	.what = "the same with D=64, K=25, N=1000",
+	.n = NP(64), .setup = setup64, .primal = primal64,
+	.tangent = tangent64, .vector = vector64,
+	.nout = 1, .nder = NP(64), .arrays = arrays64,
+	.hand = hand64, .hand_saved = saved64, .adcc = adcc64, .grad_target = 3,
 };
