@@ -1,10 +1,14 @@
 /* ode_bench.c — data and adapters for ode.c: 16 species, 2000 RK4 steps of
- * h = 0.01.  p = [u0 (n) | r (n) | a (n*n)]. */
+ * h = 0.01.  p = [u0 (n) | r (n) | a (n*n)].  Reverse mode: adcc's
+ * ode_loss_grad only (no hand-written adjoint). */
 #include <stddef.h>
 #include "bench.h"
 #include "out/ode_d.h"
 #ifdef HAVE_VECTOR
 #include "out/ode_dv.h"
+#endif
+#ifdef HAVE_REVERSE
+#include "out/ode_b.h"
 #endif
 
 enum { NS = 16, STEPS = 2000 };
@@ -41,17 +45,33 @@ static double tangent(const double *p, const double *pd, double *yd)
 }
 
 #ifdef HAVE_VECTOR
-static double vector(const double *p, const double *pd, double *yd, int nd)
+static double vec(const double *p, const double *pd, double *yd, int nd)
 {
 	return ode_loss_dv(NS, STEPS, h, p + OU, pd + OU * nd, p + OR,
 		pd + OR * nd, p + OA, pd + OA * nd, target, yd, nd);
 }
 #else
-#define vector NULL
+#define vec NULL
 #endif
 
+#ifdef HAVE_REVERSE
+/* F_grad overwrites the gradient */
+static double adcc_rev(const double *p, double *g)
+{
+	return ode_loss_grad(NS, STEPS, h, p + OU, g + OU, p + OR, g + OR,
+		p + OA, g + OA, target);
+}
+#else
+#define adcc_rev NULL
+#endif
+
+static const int arrays[] = { OU, OR, OA, NP };
+
 const Bench bench_ode = {
-	"ODE", "RK4 on generalised Lotka-Volterra, 16 species, 2000 steps, "
-	"loss = |u(T) - target|^2; inputs u0, r, A",
-	NP, setup, primal, tangent, vector,
+	.name = "ODE",
+	.what = "RK4 on generalised Lotka-Volterra, 16 species, 2000 steps, "
+		"loss = |u(T) - target|^2; inputs u0, r, A",
+	.n = NP, .setup = setup, .primal = primal, .tangent = tangent,
+	.vector = vec,
+	.nout = 1, .nder = NP, .arrays = arrays, .adcc = adcc_rev,
 };
