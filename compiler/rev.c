@@ -473,7 +473,7 @@ static void f_call(X *x, Ins *in)
 	x->fw[in->mark] = fw;
 	if (g && any && !g->derived) {
 		if (res && is_ptr(res) && act(x, res))
-			diag_fatal(x->m->file, loc, "reverse mode does not support yet "
+			diag_fatal(x->m->file, loc, "reverse mode does not yet support "
 				"functions returning pointers to data with derivatives ('%s'); "
 				"pass the pointer as a parameter instead", g->name);
 		int np = g->np;
@@ -562,7 +562,7 @@ static void f_ins(X *x, Ins *in)
 	if (in->op == O_STORE && act(x, in->args[1])) {
 		Val *v = in->args[0];
 		if (v->ty->kind == T_STRUCT)
-			diag_fatal(x->m->file, loc, "reverse mode does not support yet "
+			diag_fatal(x->m->file, loc, "reverse mode does not yet support "
 				"copying whole structs into memory with derivatives; assign "
 				"the members one by one");
 		if (is_ptr(v)) { /* the shadow memory holds the shadow pointer */
@@ -575,7 +575,7 @@ static void f_ins(X *x, Ins *in)
 		}
 	}
 	if (in->op == O_LOAD && res && res->ty->kind == T_STRUCT && act(x, in->args[0]))
-		diag_fatal(x->m->file, loc, "reverse mode does not support yet copying "
+		diag_fatal(x->m->file, loc, "reverse mode does not yet support copying "
 			"whole structs out of memory with derivatives; read the members "
 			"one by one");
 	if (!res || !is_ptr(res) || !act(x, res)) {
@@ -761,6 +761,8 @@ static Val *tape(X *x, Val *fv, Ent *e)
 	Loc loc = {0, 0};
 	if (fv->kind == V_RES)
 		loc = fv->def->loc;
+	else if (fv->kind == V_ARG && fv->reg->parent)
+		loc = fv->reg->parent->loc; /* a carried value: its loop's line */
 	switch (t->kind) {
 	case T_F64: stack = "f64"; st = t; break;
 	case T_F32: stack = "f32"; st = t; break;
