@@ -164,6 +164,8 @@ struct Fn {
 	const char **annots; /* "adcc: …" annotation strings, in order */
 	int nannot;
 	int derived;     /* made by a derivative pass (emitted with --forward …) */
+	int vec;         /* vector mode (F_dv): its direction loops want the
+	                    vectoriser (emitted with ADCC_VECTORIZE, emit.c) */
 	int proto_only;  /* the user's function, only declared in derivative files */
 	const char *doc; /* what a derived function computes, for its comment */
 	Module *m;

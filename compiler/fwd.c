@@ -788,6 +788,7 @@ static void build(Module *m, Version *v, const char *name)
 	Fn *d = ir_fn(m, name, g->ret);
 	v->fn = d;
 	d->derived = 1;
+	d->vec = v->vec;
 	d->loc = g->loc;
 	/* versions made for calls are private to the derivative file */
 	d->is_static = g->is_static || v->for_call;
