@@ -20,8 +20,15 @@
  * and terminators), with the partial derivatives computed once outside it;
  * the direction index is innermost, so the C compiler vectorises the loop.
  * Values carried by if and loops use one array per slot, written by
- * parallel copies at yields.  Arrays of more than one dimension, structs
- * and pointers held in active memory are refused in vector mode.
+ * parallel copies at yields; pointers carried by them keep one shadow.
+ * Shadow layout (see nslots): each floating scalar of an object is a
+ * slot, numbered in memory order; the shadow of an object with S slots is
+ * S*nd values, slot s of direction k at s*nd + k, so double a[3][4] has
+ * ad[(i*4 + j)*nd + k] and a struct value's tangent is its block of
+ * slots (copied with memcpy).  Vector mode refuses pointers held in
+ * active memory, structs mixing float and double, and memset/memcpy of
+ * structs with non-floating members.  F_dv functions are marked vec, so
+ * the emitter asks gcc to vectorise their direction loops.
  * Needs: activity.c, rules.c.  Changes: adds functions to the module.
  */
 #include <stdlib.h>
