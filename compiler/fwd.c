@@ -20,8 +20,15 @@
  * and terminators), with the partial derivatives computed once outside it;
  * the direction index is innermost, so the C compiler vectorises the loop.
  * Values carried by if and loops use one array per slot, written by
- * parallel copies at yields.  Arrays of more than one dimension, structs
- * and pointers held in active memory are refused in vector mode.
+ * parallel copies at yields; pointers carried by them keep one shadow.
+ * Shadow layout (see nslots): each floating scalar of an object is a
+ * slot, numbered in memory order; the shadow of an object with S slots is
+ * S*nd values, slot s of direction k at s*nd + k, so double a[3][4] has
+ * ad[(i*4 + j)*nd + k] and a struct value's tangent is its block of
+ * slots (copied with memcpy).  Vector mode refuses pointers held in
+ * active memory, structs mixing float and double, and memset/memcpy of
+ * structs with non-floating members.  F_dv functions are marked vec, so
+ * the emitter asks gcc to vectorise their direction loops.
  * Needs: activity.c, rules.c.  Changes: adds functions to the module.
  */
 #include <stdlib.h>
@@ -95,15 +102,107 @@ static void verr(F *x, Loc loc, const char *what)
 		"--forward (one direction per call) for '%s'", what, x->src->name);
 }
 
-/* A fresh array of nd values of type t, declared at the function's entry. */
-static Val *vnew(F *x, Type *t, const char *name)
+/* A fresh array of n*nd values of type t, declared at the function's entry. */
+static Val *vnew_n(F *x, Type *t, long n, const char *name)
 {
-	Ins *al = ir_ins(x->dst, O_ALLOCA, &x->nd, 1, (Type *[]){ty_ptr(t)}, 1, 0,
+	Val *cnt = x->nd;
+	Ins *at = x->entry;
+	if (n != 1) {
+		Type *ty = i64();
+		Ins *c = ir_ins(x->dst, O_CONST, NULL, 0, &ty, 1, 0, at->loc);
+		c->i = n;
+		ir_insert_after(at, c);
+		Val *ma[2] = {c->res[0], x->nd};
+		Ins *mu = ir_ins(x->dst, O_MUL, ma, 2, &ty, 1, 0, at->loc);
+		ir_insert_after(c, mu);
+		cnt = mu->res[0];
+		at = mu;
+	}
+	Ins *al = ir_ins(x->dst, O_ALLOCA, &cnt, 1, (Type *[]){ty_ptr(t)}, 1, 0,
 		x->entry->loc);
 	al->aty = t;
-	ir_insert_after(x->entry, al);
+	ir_insert_after(at, al);
 	al->res[0]->name = name;
 	return al->res[0];
+}
+
+/* A fresh array of nd values of type t. */
+static Val *vnew(F *x, Type *t, const char *name)
+{
+	return vnew_n(x, t, 1, name);
+}
+
+/* ---- vector mode: shadow layout ----
+ * A "slot" is a floating scalar of an object (a double of a struct, an
+ * element of a double[3][4]), numbered in memory order; other members
+ * (integers, pointers) have none.  The shadow of an object of type T is
+ * nslots(T)*nd values of T's floating type, slot s of direction k at
+ * s*nd + k; the shadow of a pointer to T points to the shadow of the
+ * object it points to.  For T = double this is xd[i*nd + k]. */
+static long nslots(Type *t)
+{
+	long n = 0;
+	switch (t->kind) {
+	case T_F32: case T_F64:
+		return 1;
+	case T_ARR:
+		return t->n * nslots(t->elem);
+	case T_STRUCT:
+		for (int i = 0; i < t->st->nf; i++)
+			n += nslots(t->st->f[i].type);
+		return n;
+	default:
+		return 0;
+	}
+}
+
+/* The floating type of t's slots: NULL when it has none, (Type *)1 when
+ * it mixes float and double. */
+static Type *slotty0(Type *t)
+{
+	Type *r = NULL, *u;
+	switch (t->kind) {
+	case T_F32: case T_F64:
+		return t;
+	case T_ARR:
+		return slotty0(t->elem);
+	case T_STRUCT:
+		for (int i = 0; i < t->st->nf; i++)
+			if ((u = slotty0(t->st->f[i].type)) && r && u != r)
+				return (Type *)1;
+			else if (u)
+				r = u;
+		return r;
+	default:
+		return NULL;
+	}
+}
+
+static Type *slotty(F *x, Type *t, Loc loc)
+{
+	Type *r = slotty0(t);
+	if (r == (Type *)1)
+		verr(x, loc, "structs mixing float and double members");
+	return r ? r : ty_basic(T_F64);
+}
+
+/* Is t laid out like its shadow (nothing but slots), so that byte sizes
+ * and pointer casts carry over? */
+static int dense(Type *t)
+{
+	Type *f = slotty0(t);
+	if (t->kind == T_VOID)
+		return 1;
+	return f && f != (Type *)1 && nslots(t) * ty_size(f) == ty_size(t);
+}
+
+/* The type of the tangent of a value of type t: vector mode points into
+ * slots (ptr<f64> for ptr<$P> or ptr<[4 x f64]>). */
+static Type *sty(F *x, Type *t, Loc loc)
+{
+	if (!x->vec || t->kind != T_PTR || t->elem->kind == T_VOID)
+		return t;
+	return ty_ptr(slotty(x, t->elem, loc));
 }
 
 /* The region tangent statements go to: the current region, or (vector
@@ -194,15 +293,36 @@ static void tset(F *x, Val *v, Val *t, Loc loc)
 	x->tmap[v->id] = arr;
 }
 
-/* Vector mode: element offset i*nd of shadow memory for a single index. */
-static Val *vbase(F *x, Val **idx, int nidx, Loc loc)
+/* Vector mode: the shadow offset (slot * nd) of element idx[0][idx[1]]…
+ * of a pointer to t, or NULL for 0. */
+static Val *vbase(F *x, Type *t, Val **idx, int nidx, Loc loc)
 {
-	if (nidx == 0)
-		return NULL;
-	if (nidx > 1)
-		verr(x, loc, "multi-dimensional arrays in memory with derivatives");
-	return ir_op2(x->r, O_MUL, i64(), ir_cast(x->r, i64(), idx[0], loc), x->nd, loc);
+	Val *acc = NULL;
+	long c0 = 0;  /* constant part, in slots */
+	for (int j = 0; j < nidx; j++, t = t->elem) {
+		long c = nslots(t);
+		Ins *d = idx[j]->kind == V_RES ? idx[j]->def : NULL;
+		if (d && d->op == O_CONST) {
+			c0 += c * (long)d->i;
+		} else {
+			Val *i = ir_cast(x->r, i64(), idx[j], loc);
+			if (c != 1)
+				i = ir_op2(x->r, O_MUL, i64(), i, ir_const_i(x->r, i64(), c, loc), loc);
+			acc = acc ? ir_op2(x->r, O_ADD, i64(), acc, i, loc) : i;
+		}
+	}
+	if (c0 == 1 && !acc)
+		return x->nd;
+	if (c0)
+		acc = acc ? ir_op2(x->r, O_ADD, i64(), acc, ir_const_i(x->r, i64(), c0, loc), loc)
+			: ir_const_i(x->r, i64(), c0, loc);
+	return acc ? ir_op2(x->r, O_MUL, i64(), acc, x->nd, loc) : NULL;
 }
+
+/* Vector mode: a block copy of n slots of type f (memcpy, or memset to
+ * zero when src is NULL), outside direction loops (fresh: dst is new
+ * memory, which the open direction loop cannot touch). */
+static void vblock(F *x, Val *dst, Val *src, long n, Type *f, int fresh, Loc loc);
 
 /* Vector mode: the index base + k inside the direction loop. */
 static Val *kidx(F *x, Val *base, Loc loc)
@@ -220,7 +340,7 @@ static Val *T0(F *x, Val *v, Loc loc)
 	if (ty_isfloat(v->ty))
 		return zero(x, v->ty, loc);
 	if (v->ty->kind == T_PTR) {
-		Type *pt = v->ty;
+		Type *pt = sty(x, v->ty, loc);
 		Ins *in = ir_ins(x->dst, O_CONST, NULL, 0, &pt, 1, 0, loc);
 		ir_append(x->r, in);
 		return in->res[0];
@@ -308,6 +428,49 @@ static void zero_fill(F *x, Val *p, Type *obj, Loc loc)
 	call(x, "memset", args, 3, vp, loc);
 }
 
+static void vblock(F *x, Val *dst, Val *src, long n, Type *f, int fresh, Loc loc)
+{
+	Type *vp = ty_ptr(ty_basic(T_VOID)), *u64 = ty_basic(T_U64), *i32 = ty_basic(T_I32);
+	if (!fresh)
+		flush(x);
+	Val *sz = ir_op2(x->r, O_MUL, u64, ir_cast(x->r, u64, x->nd, loc),
+		ir_const_i(x->r, u64, n * ty_size(f), loc), loc);
+	Val *a[3] = {ir_cast(x->r, vp, dst, loc), NULL, sz};
+	if (src) {
+		Type *ps[3] = {vp, vp, u64};
+		ir_need_decl(x->m, "memcpy", vp, ps, 3);
+		a[1] = ir_cast(x->r, vp, src, loc);
+		call(x, "memcpy", a, 3, vp, loc);
+	} else {
+		Type *ps[3] = {vp, i32, u64};
+		ir_need_decl(x->m, "memset", vp, ps, 3);
+		a[1] = ir_const_i(x->r, i32, 0, loc);
+		call(x, "memset", a, 3, vp, loc);
+	}
+}
+
+/* Vector mode: the tangent block of struct value v (n slots), a zero
+ * block if it has none. */
+static Val *vstruct(F *x, Val *v, Loc loc)
+{
+	Val *t = T(x, v);
+	if (t)
+		return t;
+	Type *f = slotty(x, v->ty, loc);
+	long n = nslots(v->ty);
+	t = vnew_n(x, f, n ? n : 1, NULL);
+	vblock(x, t, NULL, n, f, 1, loc);
+	return t;
+}
+
+/* The pointee type of pointer p before any pointer casts. */
+static Type *pointee(Val *p)
+{
+	while (p->kind == V_RES && p->def->op == O_CAST && p->def->args[0]->ty->kind == T_PTR)
+		p = p->def->args[0];
+	return p->ty->elem;
+}
+
 static Fn *version(Module *m, Fn *g, const char *pattern, const char *name, int vec);
 static void build(Module *m, Version *v, const char *name);
 
@@ -322,10 +485,11 @@ static void map_args(F *x, Region *s, Region *d, const char *act, Val **sarr, in
 	for (int i = off; i < s->nargs; i++) {
 		if (!act[i - off])
 			continue;
-		if (sarr)
+		if (sarr && sarr[i - off])
 			x->tmap[s->args[i]->id] = sarr[i - off];
 		else
-			settan(x, s->args[i], ir_regarg(d, s->args[i]->ty, dname(x, s->args[i]->name)));
+			settan(x, s->args[i], ir_regarg(d, sty(x, s->args[i]->ty, s->args[i]->def ?
+				s->args[i]->def->loc : x->src->loc), dname(x, s->args[i]->name)));
 	}
 }
 
@@ -336,7 +500,7 @@ static void vcopy(F *x, Val **sarr, Val **vals, const char *act, int nslot, Loc 
 	Val *src[256];
 	for (int k = 0; k < nslot; k++) {
 		src[k] = NULL;
-		if (!act[k] || x->tmap[vals[k]->id] == sarr[k])
+		if (!act[k] || !sarr[k] || x->tmap[vals[k]->id] == sarr[k])
 			continue;
 		Val *t = tv(x, vals[k], loc);
 		src[k] = t ? t : ir_const_f(treg(x), vals[k]->ty, 0, loc);
@@ -359,7 +523,11 @@ static void fwd_term(F *x, Ins *t, const char *act, Val **sarr, int nslot, int o
 	if (sarr && nslot)
 		vcopy(x, sarr, t->args + off, act, nslot, t->loc);
 	if (t->op == O_RET && x->retd && t->nargs) {
-		if (x->vec) {
+		if (x->vec && t->args[0]->ty->kind == T_STRUCT) {
+			Type *rt = t->args[0]->ty;
+			vblock(x, x->retd, T(x, t->args[0]), nslots(rt), slotty(x, rt, t->loc), 0,
+				t->loc);
+		} else if (x->vec && t->args[0]->ty->kind != T_PTR) {
 			Val *tr = tv(x, t->args[0], t->loc);
 			Region *r = treg(x);
 			if (!tr)
@@ -374,9 +542,9 @@ static void fwd_term(F *x, Ins *t, const char *act, Val **sarr, int nslot, int o
 	flush(x);
 	for (int i = 0; i < t->nargs; i++)
 		args[n++] = V(x, t->args[i]);
-	if (!sarr && t->op != O_RET)
+	if (t->op != O_RET)
 		for (int k = 0; k < nslot; k++)
-			if (act[k])
+			if (act[k] && (!sarr || !sarr[k]))
 				args[n++] = T0(x, t->args[off + k], t->loc);
 	ir_term(x->r, t->op, args, n, t->loc);
 }
@@ -410,8 +578,12 @@ static void fwd_structured(F *x, Ins *in)
 	int initoff = in->op == O_FOR ? 3 : in->op == O_IF ? -1 : 0;
 	if (x->vec) {
 		sarr = arena_alloc(x->m->arena, sizeof(Val *) * (size_t)(ns + 1));
+		/* pointers are carried as in scalar mode: one shadow for all
+		 * directions */
 		for (int k = 0; k < ns; k++)
-			if (act[k])
+			if (act[k] && in->res[k]->ty->kind == T_STRUCT)
+				verr(x, in->loc, "struct values carried by if or loops");
+			else if (act[k] && in->res[k]->ty->kind != T_PTR)
 				sarr[k] = vnew(x, in->res[k]->ty, dname(x, in->res[k]->name));
 		if (initoff >= 0)
 			vcopy(x, sarr, in->args + initoff, act, ns, in->loc);
@@ -421,9 +593,9 @@ static void fwd_structured(F *x, Ins *in)
 	int n = 0;
 	for (int i = 0; i < in->nargs; i++)
 		args[n++] = V(x, in->args[i]);
-	if (initoff >= 0 && !x->vec)
+	if (initoff >= 0)
 		for (int k = 0; k < ns; k++)
-			if (act[k])
+			if (act[k] && (!sarr || !sarr[k]))
 				args[n++] = T0(x, in->args[initoff + k], in->loc);
 	Ins *c = ir_ins(x->dst, in->op, args, n, NULL, 0, in->nregs, in->loc);
 	c->pred = in->pred;
@@ -454,8 +626,8 @@ static void fwd_structured(F *x, Ins *in)
 	}
 	for (int k = 0; k < ns; k++)
 		if (act[k])
-			x->tmap[in->res[k]->id] = sarr ? sarr[k]
-				: named_tan(x, in->res[k], ir_addres(c, in->res[k]->ty));
+			x->tmap[in->res[k]->id] = sarr && sarr[k] ? sarr[k]
+				: named_tan(x, in->res[k], ir_addres(c, sty(x, in->res[k]->ty, in->loc)));
 }
 
 static int is_name(const char *s, const char *a) { return !strcmp(s, a); }
@@ -497,6 +669,8 @@ static void fwd_call(F *x, Ins *in)
 			Val *t = T(x, in->args[i]);
 			if (!t && in->args[i]->ty->kind == T_PTR)
 				ICE("fwd: no shadow for a pointer argument of @%s", g->name);
+			if (x->vec && in->args[i]->ty->kind == T_STRUCT)
+				t = vstruct(x, in->args[i], loc);
 			if (!t && x->vec) { /* a zero direction array */
 				t = vnew(x, in->args[i]->ty, NULL);
 				Region *r = treg(x);
@@ -507,12 +681,16 @@ static void fwd_call(F *x, Ins *in)
 		}
 		Val *slot = NULL;
 		if (pat[np] == 'r') {
-			if (x->vec) {
+			if (x->vec && res->ty->kind == T_STRUCT) {
+				long ns = nslots(res->ty);
+				slot = vnew_n(x, slotty(x, res->ty, loc), ns ? ns : 1,
+					dname(x, res->name ? res->name : "ret"));
+			} else if (x->vec && res->ty->kind != T_PTR) {
 				slot = vnew(x, res->ty, dname(x, res->name ? res->name : "ret"));
 			} else {
-				Type *pt = ty_ptr(res->ty);
+				Type *pt = ty_ptr(sty(x, res->ty, loc));
 				Ins *al = emit(x, O_ALLOCA, NULL, 0, pt, loc);
-				al->aty = res->ty;
+				al->aty = pt->elem;
 				slot = al->res[0];
 				slot->name = dname(x, res->name ? res->name : "ret");
 			}
@@ -526,11 +704,11 @@ static void fwd_call(F *x, Ins *in)
 			x->vmap[res->id] = r;
 			r->name = res->name;
 		}
-		if (slot && x->vec) {
+		if (slot && x->vec && res->ty->kind != T_PTR) {
 			x->tmap[res->id] = slot;
 		} else if (slot) {
 			Val *la[1] = {slot};
-			settan(x, res, emit(x, O_LOAD, la, 1, res->ty, loc)->res[0]);
+			settan(x, res, emit(x, O_LOAD, la, 1, sty(x, res->ty, loc), loc)->res[0]);
 		}
 		return;
 	}
@@ -543,6 +721,14 @@ static void fwd_call(F *x, Ins *in)
 		is_name(s, "memset") || is_name(s, "memcpy") || is_name(s, "memmove");
 	if (memfn)
 		flush(x);
+	/* byte counts scale by nd only where objects are all slots */
+	if (x->vec && memfn && !is_name(s, "free") && !is_name(s, "malloc") &&
+			!is_name(s, "calloc"))
+		for (int i = 0; i < 2; i++)
+			if (i < in->nargs && in->args[i]->ty->kind == T_PTR && T(x, in->args[i]) &&
+					!dense(pointee(in->args[i])))
+				verr(x, loc, "memset, memcpy or memmove of structs with "
+					"members that are not floating point");
 	Val *r = call(x, in->sym, args, in->nargs, res ? res->ty : NULL, loc);
 	if (res) {
 		x->vmap[res->id] = r;
@@ -620,15 +806,31 @@ static void fwd_mem(F *x, Ins *in, Val **args, Val *res, int act, Loc loc)
 			settan(x, res, t->res[0]);
 			return;
 		}
-		if (in->op == O_FIELD)
-			verr(x, loc, "structs in memory with derivatives");
-		Val *base = vbase(x, args + 1, in->nargs - 1, loc);
+		Type *pt = in->args[0]->ty->elem;
+		if (in->op == O_FIELD) {
+			long off = 0;
+			for (int i = 0; i < in->fld; i++)
+				off += nslots(pt->st->f[i].type);
+			Val *o = off == 1 ? x->nd : ir_op2(x->r, O_MUL, i64(),
+				ir_const_i(x->r, i64(), off, loc), x->nd, loc);
+			x->tmap[res->id] = off ? mk_addr(x, tp, o, tp->ty, loc) : tp;
+			return;
+		}
+		Val *base = vbase(x, pt, args + 1, in->nargs - 1, loc);
 		if (in->op == O_ADDR) {
-			x->tmap[res->id] = base ? mk_addr(x, tp, base, rt, loc) : tp;
+			x->tmap[res->id] = base ? mk_addr(x, tp, base, tp->ty, loc) : tp;
+			return;
+		}
+		if (rt->kind == T_STRUCT) {  /* a struct value: its own block */
+			Type *f = slotty(x, rt, loc);
+			long n = nslots(rt);
+			Val *b = vnew_n(x, f, n ? n : 1, dname(x, res->name));
+			vblock(x, b, base ? mk_addr(x, tp, base, tp->ty, loc) : tp, n, f, 0, loc);
+			x->tmap[res->id] = b;
 			return;
 		}
 		if (!ty_isfloat(rt))
-			verr(x, loc, "pointers or structs held in memory with derivatives");
+			verr(x, loc, "pointers held in memory with derivatives");
 		Val *la[2] = {tp, kidx(x, base, loc)};
 		Ins *ld = ir_ins(x->dst, O_LOAD, la, 2, &rt, 1, 0, loc);
 		ir_append(treg(x), ld);
@@ -641,9 +843,18 @@ static void fwd_mem(F *x, Ins *in, Val **args, Val *res, int act, Loc loc)
 		if (!tp || !(ty_isfloat(v->ty) || v->ty->kind == T_PTR || v->ty->kind == T_STRUCT))
 			return;
 		if (x->vec) {
-			if (!ty_isfloat(v->ty))
-				verr(x, loc, "pointers or structs held in memory with derivatives");
-			Val *base = vbase(x, args + 2, in->nargs - 2, loc);
+			if (v->ty->kind == T_PTR) {
+				/* no slots: only an inactive pointer may be stored */
+				if (T(x, v))
+					verr(x, loc, "pointers held in memory with derivatives");
+				return;
+			}
+			Val *base = vbase(x, in->args[1]->ty->elem, args + 2, in->nargs - 2, loc);
+			if (v->ty->kind == T_STRUCT) {
+				vblock(x, base ? mk_addr(x, tp, base, tp->ty, loc) : tp, T(x, v),
+					nslots(v->ty), slotty(x, v->ty, loc), 0, loc);
+				return;
+			}
 			Val *t = tv(x, v, loc);
 			Region *r = treg(x);
 			Val *sa[3] = {t ? t : ir_const_f(r, v->ty, 0, loc), tp, kidx(x, base, loc)};
@@ -675,21 +886,14 @@ static void fwd_mem(F *x, Ins *in, Val **args, Val *res, int act, Loc loc)
 			zero_fill(x, s->res[0], in->aty, loc);
 			return;
 		}
-		Type *et = in->aty->kind == T_ARR ? in->aty->elem : in->aty;
-		long n = in->aty->kind == T_ARR ? in->aty->n : 1;
-		if (!ty_isfloat(et))
-			verr(x, loc, "local structs or multi-dimensional arrays with derivatives");
-		Val *cnt = ir_op2(x->r, O_MUL, i64(), ir_const_i(x->r, i64(), n, loc), x->nd, loc);
+		Type *et = slotty(x, in->aty, loc);
+		long n = nslots(in->aty);
+		Val *cnt = ir_op2(x->r, O_MUL, i64(), ir_const_i(x->r, i64(), n ? n : 1, loc),
+			x->nd, loc);
 		Ins *s = emit(x, O_ALLOCA, &cnt, 1, ty_ptr(et), loc);
 		s->aty = et;
 		settan(x, res, s->res[0]);
-		Type *vp = ty_ptr(ty_basic(T_VOID)), *u64 = ty_basic(T_U64), *i32 = ty_basic(T_I32);
-		Type *ps[3] = {vp, i32, u64};
-		ir_need_decl(x->m, "memset", vp, ps, 3);
-		Val *ma[3] = {ir_cast(x->r, vp, s->res[0], loc), ir_const_i(x->r, i32, 0, loc),
-			ir_op2(x->r, O_MUL, u64, ir_cast(x->r, u64, cnt, loc),
-				ir_const_i(x->r, u64, ty_size(et), loc), loc)};
-		call(x, "memset", ma, 3, vp, loc);
+		vblock(x, s->res[0], NULL, n, et, 1, loc);
 		return;
 	}
 	default:
@@ -737,7 +941,9 @@ static void fwd_ins(F *x, Ins *in)
 			Val *t = T(x, in->args[0]);
 			if (!t)
 				ICE("fwd: cast of a pointer without shadow");
-			settan(x, res, ir_cast(x->r, rt, t, loc));
+			/* front.c refuses casts that reinterpret memory: the
+			 * shadow keeps its layout, only its type follows */
+			settan(x, res, ir_cast(x->r, sty(x, rt, loc), t, loc));
 		}
 		break;
 	case O_SELECT:
@@ -746,7 +952,7 @@ static void fwd_ins(F *x, Ins *in)
 			if (!a || !b)
 				ICE("fwd: select of pointers without shadows");
 			Val *sa[3] = {args[0], a, b};
-			settan(x, res, emit(x, O_SELECT, sa, 3, rt, loc)->res[0]);
+			settan(x, res, emit(x, O_SELECT, sa, 3, sty(x, rt, loc), loc)->res[0]);
 		} else if (act && (T(x, in->args[1]) || T(x, in->args[2]))) {
 			Val *a = tv(x, in->args[1], loc), *b = tv(x, in->args[2], loc);
 			Region *r = treg(x);
@@ -800,9 +1006,12 @@ static void build(Module *m, Version *v, const char *name)
 		q->cnst = p->cnst;
 		x.vmap[p->id] = q;
 		if (pat[i] != '-') {
-			/* vector mode: a scalar's tangent is an array of nd directions */
+			/* vector mode: a scalar's tangent is an array of nd directions,
+			 * a struct's its block of slots */
 			int arr = x.vec && p->ty->kind != T_PTR;
-			Val *t = ir_param(d, arr ? ty_ptr(p->ty) : p->ty, dname(&x, p->name));
+			Type *tt = !arr ? sty(&x, p->ty, g->loc) : ty_ptr(p->ty->kind == T_STRUCT ?
+				slotty(&x, p->ty, g->loc) : p->ty);
+			Val *t = ir_param(d, tt, dname(&x, p->name));
 			t->cnst = arr ? 1 : p->cnst;
 			x.tmap[p->id] = t;
 		} else if (act_val(x.act, p) && p->ty->kind == T_PTR) {
@@ -812,7 +1021,8 @@ static void build(Module *m, Version *v, const char *name)
 		}
 	}
 	if (ret_act)
-		x.retd = ir_param(d, ty_ptr(g->ret), "retd");
+		x.retd = ir_param(d, ty_ptr(x.vec && g->ret->kind == T_STRUCT ?
+			slotty(&x, g->ret, g->loc) : sty(&x, g->ret, g->loc)), "retd");
 	if (x.vec) {
 		Val *nd = ir_param(d, ty_basic(T_I32), "nd");
 		x.nd = ir_cast(d->body, i64(), nd, g->loc);
