@@ -521,9 +521,15 @@ static void map_args(F *x, Region *s, Region *d, const char *act, Val **sarr, in
 static void vcopy(F *x, Val **sarr, Val **vals, const char *act, int nslot, Loc loc)
 {
 	Val *src[256];
+	for (int k = 0; k < nslot; k++)  /* struct values (if only): block copies */
+		if (act[k] && sarr[k] && vals[k]->ty->kind == T_STRUCT &&
+				x->tmap[vals[k]->id] != sarr[k])
+			vblock(x, sarr[k], T(x, vals[k]), nslots(vals[k]->ty),
+				slotty(x, vals[k]->ty, loc), 0, loc);
 	for (int k = 0; k < nslot; k++) {
 		src[k] = NULL;
-		if (!act[k] || !sarr[k] || x->tmap[vals[k]->id] == sarr[k])
+		if (!act[k] || !sarr[k] || x->tmap[vals[k]->id] == sarr[k] ||
+				vals[k]->ty->kind == T_STRUCT)
 			continue;
 		Val *t = tv(x, vals[k], loc);
 		src[k] = t ? t : ir_const_f(treg(x), vals[k]->ty, 0, loc);
@@ -710,11 +716,16 @@ static void fwd_structured(F *x, Ins *in)
 		sarr = arena_alloc(x->m->arena, sizeof(Val *) * (size_t)(ns + 1));
 		/* pointers are carried as in scalar mode: one shadow for all
 		 * directions */
-		for (int k = 0; k < ns; k++)
-			if (act[k] && in->res[k]->ty->kind == T_STRUCT)
-				verr(x, in->loc, "struct values carried by if or loops");
-			else if (act[k] && in->res[k]->ty->kind != T_PTR)
-				sarr[k] = vnew(x, in->res[k]->ty, dname(x, in->res[k]->name));
+		for (int k = 0; k < ns; k++) {
+			Type *t = in->res[k]->ty;
+			if (act[k] && t->kind == T_STRUCT && in->op != O_IF)
+				verr(x, in->loc, "struct values carried by loops");
+			else if (act[k] && t->kind == T_STRUCT)  /* c ? a : b */
+				sarr[k] = vnew_n(x, slotty(x, t, in->loc), nslots(t) ? nslots(t) : 1,
+					dname(x, in->res[k]->name));
+			else if (act[k] && t->kind != T_PTR)
+				sarr[k] = vnew(x, t, dname(x, in->res[k]->name));
+		}
 		if (initoff >= 0)
 			vcopy(x, sarr, in->args + initoff, act, ns, in->loc);
 	}

@@ -5,7 +5,8 @@
  * struct returned through a pointer, memset/memcpy of struct arrays, a
  * struct with an array member and a nested struct, a helper returning a
  * struct by value, a struct without derivatives stored into memory with
- * them (a memset of its shadow; F_d refuses this one).
+ * them (a memset of its shadow; F_d refuses this one), a struct chosen
+ * by ?: (its tangent block is copied in each arm).
  * Shadow layout: one slot per double in memory order, slot s of element i
  * of a Body array (5 doubles) at bd[(i*5 + s)*nd + k].
  * Each F_dv column is checked against F_d (1e-13) and against central
@@ -178,6 +179,14 @@ void fill(double a, Vec2 *out)
 	out[1].y = a * out[0].y;
 }
 
+ADCC_FORWARD("a, b -> return")
+ADCC_VECTOR("a, b -> return")
+double choose(Vec2 a, Vec2 b, int c)
+{
+	Vec2 r = c ? a : b;
+	return r.x * r.y + a.x;
+}
+
 #ifndef __ADCC__
 #include "adtest.h"
 #include TDH
@@ -256,6 +265,12 @@ static void fill_v(void *c, const double *v, double *y)
 	(void)c;
 	fill(v[0], o);
 	memcpy(y, o, sizeof o);
+}
+
+static void choose_v(void *c, const double *v, double *y)
+{
+	Vec2 a = {v[0], v[1]}, b = {v[2], v[3]};
+	y[0] = choose(a, b, *(int *)c);
 }
 
 /* column k of a flat shadow: dir[s] = sh[s*ND + k] */
@@ -390,6 +405,27 @@ int main(void)
 			adt_fd_dir(fill_v, NULL, 1, hv, xd + k, 4, fd);
 			for (int s = 0; s < 4; s++)
 				adt_check("fill_dv vs fd", s * ND + k, od[s * ND + k], fd[s]);
+		}
+
+		/* choose: a, b by value */
+		for (int c = 0; c < 2; c++) {
+			double cv[4], cad[2 * ND], cbd[2 * ND], cdir[4];
+			adt_fill(cv, 4, -1, 1);
+			adt_fill(cad, 2 * ND, -1, 1);
+			adt_fill(cbd, 2 * ND, -1, 1);
+			Vec2 a = {cv[0], cv[1]}, b = {cv[2], cv[3]};
+			double cval = choose_dv(a, cad, b, cbd, c, retd, ND);
+			for (int k = 0; k < ND; k++) {
+				column(cad, 2, k, cdir);
+				column(cbd, 2, k, cdir + 2);
+				Vec2 a1 = {cdir[0], cdir[1]}, b1 = {cdir[2], cdir[3]};
+				adt_tol = 1e-13;
+				adt_check_exact("choose value", k, cval, choose_d(a, a1, b, b1, c, &rd));
+				adt_check("choose_dv vs choose_d", k, retd[k], rd);
+				adt_tol = 1e-6;
+				adt_fd_dir(choose_v, &c, 4, cv, cdir, 1, fd);
+				adt_check("choose_dv vs fd", k, retd[k], fd[0]);
+			}
 		}
 	}
 	return adt_done();
