@@ -26,8 +26,8 @@
  * S*nd values, slot s of direction k at s*nd + k, so double a[3][4] has
  * ad[(i*4 + j)*nd + k] and a struct value's tangent is its block of
  * slots (copied with memcpy).  Vector mode refuses pointers held in
- * active memory, structs mixing float and double, and memset/memcpy of
- * structs with non-floating members.  F_dv functions are marked vec, so
+ * active memory, structs mixing float and double, memset/memcpy of
+ * structs with non-floating members and struct values carried by loops.  F_dv functions are marked vec, so
  * the emitter asks gcc to vectorise their direction loops; straight-line
  * reduction loops run two iterations per trip (jam).
  * Needs: activity.c, rules.c.  Changes: adds functions to the module.
