@@ -27,9 +27,10 @@
  * ad[(i*4 + j)*nd + k] and a struct value's tangent is its block of
  * slots (copied with memcpy).  Vector mode refuses pointers held in
  * active memory, structs mixing float and double, memset/memcpy of
- * structs with non-floating members and struct values carried by loops.  F_dv functions are marked vec, so
- * the emitter asks gcc to vectorise their direction loops; straight-line
- * reduction loops run two iterations per trip (jam).
+ * structs with non-floating members and struct values carried by loops.
+ * F_dv functions are marked vec, so the emitter asks gcc to vectorise
+ * their direction loops; straight-line reduction loops run two iterations
+ * per trip sharing one direction loop (jam).
  * Needs: activity.c, rules.c.  Changes: adds functions to the module.
  */
 #include <stdlib.h>
@@ -620,7 +621,7 @@ static int jam_ok(F *x, Ins *in, const char *act)
 /* Vector mode, unroll and jam: loop `in` (jam_ok) becomes
  *     for (j = lo; j < mid; j += 2) { body(j); body(j + 1); }
  *     for (j = mid; j < hi; j++) body(j);      (at most one trip)
- * with mid = lo + (hi - lo rounded down to even).  Both iterations'
+ * with mid = lo + (hi - lo rounded down to even), for JAM = 2.  Both iterations'
  * tangent statements share one direction loop, so the carried tangent
  * passes from one to the next in a register instead of through its
  * array.  Each direction still sees the same operations in the same
