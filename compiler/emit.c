@@ -2610,8 +2610,9 @@ static void put_struct(Buf *b, Struct *st)
  * other options: -O level, -ffast-math, -fno-tree-vectorize still apply).
  * gcc's manual reserves the attribute for debugging because not every
  * option works per function; this one does (the vectoriser reads the cost
- * model per function), and gcc inlines freely between functions differing
- * only in it.  clang vectorises these loops at -O2 anyway and other
+ * model per function).  gcc inlines between functions that both carry it
+ * and inlines plain helpers into them; it does not inline an F_dv into a
+ * caller without it.  clang vectorises these loops at -O2 anyway and other
  * compilers do not know the attribute: for them the macro is empty. */
 static const char *vectorize_macro =
 	"/* direction loops (trip count nd): ask gcc -O2 to vectorise them */\n"

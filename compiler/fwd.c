@@ -26,9 +26,11 @@
  * S*nd values, slot s of direction k at s*nd + k, so double a[3][4] has
  * ad[(i*4 + j)*nd + k] and a struct value's tangent is its block of
  * slots (copied with memcpy).  Vector mode refuses pointers held in
- * active memory, structs mixing float and double, and memset/memcpy of
- * structs with non-floating members.  F_dv functions are marked vec, so
- * the emitter asks gcc to vectorise their direction loops.
+ * active memory, structs mixing float and double, memset/memcpy of
+ * structs with non-floating members and struct values carried by loops.
+ * F_dv functions are marked vec, so the emitter asks gcc to vectorise
+ * their direction loops; straight-line reduction loops run two iterations
+ * per trip sharing one direction loop (jam).
  * Needs: activity.c, rules.c.  Changes: adds functions to the module.
  */
 #include <stdlib.h>
@@ -475,6 +477,9 @@ static Fn *version(Module *m, Fn *g, const char *pattern, const char *name, int 
 static void build(Module *m, Version *v, const char *name);
 
 static void fwd_ins(F *x, Ins *in);
+enum { JAM = 2 };  /* iterations per trip of a jammed loop */
+static int jam_ok(F *x, Ins *in, const char *act);
+static void jam(F *x, Ins *in, const char *act, Val **sarr);
 
 /* Map a region's arguments: primal, then (scalar mode) tangents of the
  * active slots, or (vector mode) the slot arrays. */
@@ -498,9 +503,15 @@ static void map_args(F *x, Region *s, Region *d, const char *act, Val **sarr, in
 static void vcopy(F *x, Val **sarr, Val **vals, const char *act, int nslot, Loc loc)
 {
 	Val *src[256];
+	for (int k = 0; k < nslot; k++)  /* struct values (if only): block copies */
+		if (act[k] && sarr[k] && vals[k]->ty->kind == T_STRUCT &&
+				x->tmap[vals[k]->id] != sarr[k])
+			vblock(x, sarr[k], T(x, vals[k]), nslots(vals[k]->ty),
+				slotty(x, vals[k]->ty, loc), 0, loc);
 	for (int k = 0; k < nslot; k++) {
 		src[k] = NULL;
-		if (!act[k] || !sarr[k] || x->tmap[vals[k]->id] == sarr[k])
+		if (!act[k] || !sarr[k] || x->tmap[vals[k]->id] == sarr[k] ||
+				vals[k]->ty->kind == T_STRUCT)
 			continue;
 		Val *t = tv(x, vals[k], loc);
 		src[k] = t ? t : ir_const_f(treg(x), vals[k]->ty, 0, loc);
@@ -563,6 +574,113 @@ static void clone_into(F *x, Region *s, Region *d, const char *act, Val **sarr,
 	x->r = outer;
 }
 
+/* Vector mode: may loop `in` run two iterations per trip (jam)?  A loop
+ * `for (j = lo; j < hi; j++)` (int j) whose body is straight-line code
+ * without user calls or struct copies and that carries a tangent, as a
+ * reduction s += a[j]*x[j] does. */
+static int jam_ok(F *x, Ins *in, const char *act)
+{
+	Region *s = in->regs[0];
+	Ins *st = in->args[2]->kind == V_RES ? in->args[2]->def : NULL;
+	if (in->pred != O_LT || !st || st->op != O_CONST || st->i != 1 ||
+			s->args[0]->ty->kind != T_I32)
+		return 0;
+	int carried = 0, n = 0;
+	for (int k = 0; k < in->nres; k++)
+		carried |= act[k] && ty_isfloat(in->res[k]->ty);
+	if (!carried)
+		return 0;
+	for (Ins *i = s->first; i; i = i->next)
+		if (i->nregs || i->op == O_ALLOCA || ++n > 60 ||
+				(i->op == O_CALL && (ir_findfn(x->m, i->sym) || !rules_call(i->sym))) ||
+				(i->op == O_LOAD && i->res[0]->ty->kind == T_STRUCT) ||
+				(i->op == O_STORE && i->args[0]->ty->kind == T_STRUCT))
+			return 0;
+	return 1;
+}
+
+/* Vector mode, unroll and jam: loop `in` (jam_ok) becomes
+ *     for (j = lo; j < mid; j += 2) { body(j); body(j + 1); }
+ *     for (j = mid; j < hi; j++) body(j);      (at most one trip)
+ * with mid = lo + (hi - lo rounded down to even), for JAM = 2.  Both iterations'
+ * tangent statements share one direction loop, so the carried tangent
+ * passes from one to the next in a register instead of through its
+ * array.  Each direction still sees the same operations in the same
+ * order, and a direction loop touches only its own column k, so fusing
+ * is exact.  The carried arrays sarr (set up by fwd_structured) serve both
+ * loops. */
+static void jam(F *x, Ins *in, const char *act, Val **sarr)
+{
+	int ns = in->nres;
+	Loc loc = in->loc;
+	Region *s = in->regs[0];
+	Ins *y = s->last;
+	Type *it = s->args[0]->ty, *l = i64();
+	Val *lo = V(x, in->args[0]), *hi = V(x, in->args[1]);
+	int lo0 = lo->kind == V_RES && lo->def->op == O_CONST && lo->def->i == 0;
+	Val *n = ir_cast(x->r, l, hi, loc);
+	if (!lo0)
+		n = ir_op2(x->r, O_SUB, l, n, ir_cast(x->r, l, lo, loc), loc);
+	Val *sa[3] = {ir_op2(x->r, O_GT, ty_basic(T_I1), n, ir_const_i(x->r, l, 0, loc), loc),
+		ir_op2(x->r, O_AND, l, n, ir_const_i(x->r, l, -JAM, loc), loc),
+		ir_const_i(x->r, l, 0, loc)};
+	Val *cnt = emit(x, O_SELECT, sa, 3, l, loc)->res[0];
+	Val *mid = ir_cast(x->r, it, lo0 ? cnt : ir_op2(x->r, O_ADD, l,
+		ir_cast(x->r, l, lo, loc), cnt, loc), loc);
+	Val *args[520], *nv[256], *nt[256];
+	Ins *c = NULL;
+	for (int pass = 0; pass < 2; pass++) {
+		int na = 0;
+		args[na++] = pass ? mid : lo;
+		args[na++] = pass ? hi : mid;
+		args[na++] = pass ? V(x, in->args[2]) : ir_const_i(x->r, it, JAM, loc);
+		for (int k = 0; k < ns; k++)
+			args[na++] = pass ? c->res[k] : V(x, in->args[3 + k]);
+		for (int k = 0, r = ns; k < ns; k++)
+			if (act[k] && !sarr[k])
+				args[na++] = pass ? c->res[r++] : T0(x, in->args[3 + k], loc);
+		c = ir_ins(x->dst, O_FOR, args, na, NULL, 0, 1, loc);
+		c->pred = O_LT;
+		ir_append(x->r, c);
+		map_args(x, s, c->regs[0], act, sarr, 1);
+		if (pass) {
+			clone_into(x, s, c->regs[0], act, sarr, ns, 0);
+		} else {
+			Region *outer = x->r;
+			x->r = c->regs[0];
+			Val *j = x->vmap[s->args[0]->id];
+			for (int u = 0; u < JAM; u++) {
+				/* iteration u starts from the previous one's yield */
+				if (u) {
+					for (int k = 0; k < ns; k++)
+						nv[k] = V(x, y->args[k]), nt[k] = T(x, y->args[k]);
+					x->vmap[s->args[0]->id] = ir_op2(x->r, O_ADD, it, j,
+						ir_const_i(x->r, it, u, loc), loc);
+					for (int k = 0; k < ns; k++) {
+						x->vmap[s->args[k + 1]->id] = nv[k];
+						if (act[k])
+							x->tmap[s->args[k + 1]->id] = nt[k];
+					}
+				}
+				for (Ins *i = s->first; i != y; i = i->next)
+					fwd_ins(x, i);
+			}
+			fwd_term(x, y, act, sarr, ns, 0);
+			x->r = outer;
+		}
+		for (int k = 0; k < ns; k++)
+			ir_addres(c, in->res[k]->ty)->name = in->res[k]->name;
+		for (int k = 0; k < ns; k++)
+			if (act[k] && !sarr[k])
+				named_tan(x, in->res[k], ir_addres(c, sty(x, in->res[k]->ty, loc)));
+	}
+	for (int k = 0, r = ns; k < ns; k++) {
+		x->vmap[in->res[k]->id] = c->res[k];
+		if (act[k])
+			x->tmap[in->res[k]->id] = sarr[k] ? sarr[k] : c->res[r++];
+	}
+}
+
 /* Region instructions: the primal slots, then (scalar mode) one tangent
  * slot per active primal slot, or (vector mode) one array per active slot. */
 static void fwd_structured(F *x, Ins *in)
@@ -580,15 +698,24 @@ static void fwd_structured(F *x, Ins *in)
 		sarr = arena_alloc(x->m->arena, sizeof(Val *) * (size_t)(ns + 1));
 		/* pointers are carried as in scalar mode: one shadow for all
 		 * directions */
-		for (int k = 0; k < ns; k++)
-			if (act[k] && in->res[k]->ty->kind == T_STRUCT)
-				verr(x, in->loc, "struct values carried by if or loops");
-			else if (act[k] && in->res[k]->ty->kind != T_PTR)
-				sarr[k] = vnew(x, in->res[k]->ty, dname(x, in->res[k]->name));
+		for (int k = 0; k < ns; k++) {
+			Type *t = in->res[k]->ty;
+			if (act[k] && t->kind == T_STRUCT && in->op != O_IF)
+				verr(x, in->loc, "struct values carried by loops");
+			else if (act[k] && t->kind == T_STRUCT)  /* c ? a : b */
+				sarr[k] = vnew_n(x, slotty(x, t, in->loc), nslots(t) ? nslots(t) : 1,
+					dname(x, in->res[k]->name));
+			else if (act[k] && t->kind != T_PTR)
+				sarr[k] = vnew(x, t, dname(x, in->res[k]->name));
+		}
 		if (initoff >= 0)
 			vcopy(x, sarr, in->args + initoff, act, ns, in->loc);
 	}
 	flush(x);
+	if (x->vec && in->op == O_FOR && jam_ok(x, in, act)) {
+		jam(x, in, act, sarr);
+		return;
+	}
 	Val *args[520];
 	int n = 0;
 	for (int i = 0; i < in->nargs; i++)

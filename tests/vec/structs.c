@@ -2,7 +2,11 @@
  * struct pointer parameters (input, in/out), nested members, a struct with
  * an int member (no slot), local structs and arrays of structs, struct
  * values passed to and returned by a helper, struct copies, a malloc'd
- * struct returned through a pointer, memset/memcpy of struct arrays.
+ * struct returned through a pointer, memset/memcpy of struct arrays, a
+ * struct with an array member and a nested struct, a helper returning a
+ * struct by value, a struct without derivatives stored into memory with
+ * them (a memset of its shadow; F_d refuses this one), a struct chosen
+ * by ?: (its tangent block is copied in each arm).
  * Shadow layout: one slot per double in memory order, slot s of element i
  * of a Body array (5 doubles) at bd[(i*5 + s)*nd + k].
  * Each F_dv column is checked against F_d (1e-13) and against central
@@ -28,6 +32,12 @@ typedef struct {
 	double mass;
 	int id;
 } Body;
+
+typedef struct {
+	double c[3];
+	int n;
+	Vec2 at;
+} Poly;
 
 /* the shadow of a struct pointer is a pointer to its slots:
    CHECK-LABEL: double energy_dv(const Body *b, const double *bd, int n, double *retd, int nd)
@@ -126,6 +136,57 @@ double heap(double x, const Vec2 *q, int n)
 	return s;
 }
 
+static Vec2 mk(double a)
+{
+	Vec2 r = {a, a * a};
+	return r;
+}
+
+static double norm(const Vec2 *p)
+{
+	return sqrt(p->x * p->x + p->y * p->y);
+}
+
+/* slots of a Poly: c[0], c[1], c[2], at.x, at.y */
+ADCC_FORWARD("q, t -> return")
+ADCC_VECTOR("q, t -> return")
+double peval(const Poly *q, double t, int m)
+{
+	Poly loc[2];
+	loc[0] = q[0];
+	loc[1] = q[m - 1];
+	loc[1].at.y += t;
+	double s = 0;
+	for (int i = 0; i < 2; i++) {
+		double v = 0;
+		for (int j = loc[i].n - 1; j >= 0; j--)
+			v = v * t + loc[i].c[j];
+		s += v * norm(&loc[i].at);
+	}
+	Vec2 r = mk(s);
+	return r.y + r.x;
+}
+
+/* CHECK-LABEL: void fill_dv({{.*}}){{$}}
+   CHECK: memset((void *)outd, 0,
+*/
+ADCC_VECTOR("a -> out")
+void fill(double a, Vec2 *out)
+{
+	Vec2 z = {0, 0};
+	out[0] = z;
+	out[1].x = a;
+	out[1].y = a * out[0].y;
+}
+
+ADCC_FORWARD("a, b -> return")
+ADCC_VECTOR("a, b -> return")
+double choose(Vec2 a, Vec2 b, int c)
+{
+	Vec2 r = c ? a : b;
+	return r.x * r.y + a.x;
+}
+
 #ifndef __ADCC__
 #include "adtest.h"
 #include TDH
@@ -179,6 +240,37 @@ static void heap_v(void *c, const double *v, double *y)
 	(void)c;
 	memcpy(q, v + 1, sizeof q);
 	y[0] = heap(v[0], q, NQ);
+}
+
+enum { NP = 2, PS = 5 };
+static void ppack(Poly *q, const double *v)
+{
+	for (int i = 0; i < NP; i++) {
+		memcpy(q[i].c, v + PS * i, sizeof q[i].c);
+		q[i].n = 3 - i;
+		q[i].at.x = v[PS * i + 3];
+		q[i].at.y = v[PS * i + 4];
+	}
+}
+static void peval_v(void *c, const double *v, double *y)
+{
+	Poly q[NP];
+	(void)c;
+	ppack(q, v);
+	y[0] = peval(q, v[PS * NP], NP);
+}
+static void fill_v(void *c, const double *v, double *y)
+{
+	Vec2 o[2] = {{1, 2}, {3, 4}};
+	(void)c;
+	fill(v[0], o);
+	memcpy(y, o, sizeof o);
+}
+
+static void choose_v(void *c, const double *v, double *y)
+{
+	Vec2 a = {v[0], v[1]}, b = {v[2], v[3]};
+	y[0] = choose(a, b, *(int *)c);
 }
 
 /* column k of a flat shadow: dir[s] = sh[s*ND + k] */
@@ -282,6 +374,58 @@ int main(void)
 			adt_tol = 1e-6;
 			adt_fd_dir(heap_v, NULL, NH, hv, hdir, 1, fd);
 			adt_check("heap_dv vs fd", k, retd[k], fd[0]);
+		}
+
+		/* peval: q (NP Polys of PS slots), t */
+		enum { NE = PS * NP + 1 };
+		double ev[NE], esh[NE * ND], edir[NE];
+		adt_fill(ev, NE, -1, 1);
+		adt_fill(esh, NE * ND, -1, 1);
+		Poly pq[NP], pqd[NP];
+		ppack(pq, ev);
+		double pval = peval_dv(pq, esh, ev[NE - 1], esh + (NE - 1) * ND, NP, retd, ND);
+		for (int k = 0; k < ND; k++) {
+			column(esh, NE, k, edir);
+			ppack(pqd, edir);
+			adt_tol = 1e-13;
+			adt_check_exact("peval value", k, pval,
+				peval_d(pq, pqd, ev[NE - 1], edir[NE - 1], NP, &rd));
+			adt_check("peval_dv vs peval_d", k, retd[k], rd);
+			adt_tol = 1e-6;
+			adt_fd_dir(peval_v, NULL, NE, ev, edir, 1, fd);
+			adt_check("peval_dv vs fd", k, retd[k], fd[0]);
+		}
+
+		/* fill: the zeroed struct's shadow is zero whatever it held */
+		Vec2 o[2] = {{1, 2}, {3, 4}};
+		double od[4 * ND];
+		adt_fill(od, 4 * ND, -1, 1);
+		fill_dv(hv[0], xd, o, od, ND);
+		for (int k = 0; k < ND; k++) {
+			adt_fd_dir(fill_v, NULL, 1, hv, xd + k, 4, fd);
+			for (int s = 0; s < 4; s++)
+				adt_check("fill_dv vs fd", s * ND + k, od[s * ND + k], fd[s]);
+		}
+
+		/* choose: a, b by value */
+		for (int c = 0; c < 2; c++) {
+			double cv[4], cad[2 * ND], cbd[2 * ND], cdir[4];
+			adt_fill(cv, 4, -1, 1);
+			adt_fill(cad, 2 * ND, -1, 1);
+			adt_fill(cbd, 2 * ND, -1, 1);
+			Vec2 a = {cv[0], cv[1]}, b = {cv[2], cv[3]};
+			double cval = choose_dv(a, cad, b, cbd, c, retd, ND);
+			for (int k = 0; k < ND; k++) {
+				column(cad, 2, k, cdir);
+				column(cbd, 2, k, cdir + 2);
+				Vec2 a1 = {cdir[0], cdir[1]}, b1 = {cdir[2], cdir[3]};
+				adt_tol = 1e-13;
+				adt_check_exact("choose value", k, cval, choose_d(a, a1, b, b1, c, &rd));
+				adt_check("choose_dv vs choose_d", k, retd[k], rd);
+				adt_tol = 1e-6;
+				adt_fd_dir(choose_v, &c, 4, cv, cdir, 1, fd);
+				adt_check("choose_dv vs fd", k, retd[k], fd[0]);
+			}
 		}
 	}
 	return adt_done();
