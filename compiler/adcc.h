@@ -292,6 +292,11 @@ Ins *ir_term(Region *r, Op op, Val **args, int nargs, Loc loc);
 Fn *ir_findfn(Module *m, const char *name);
 Decl *ir_finddecl(Module *m, const char *name);
 Global *ir_findglobal(Module *m, const char *name);
+/* Copy the attributes (f, i, sym, aty, fld, pred) of one instruction to
+ * another. */
+void ir_copy_attrs(Ins *to, const Ins *from);
+/* Rename function d, and the calls of it in derived functions. */
+void ir_rename_fn(Module *m, Fn *d, const char *name);
 /* The declaration of external function `name`, added if missing. */
 Decl *ir_need_decl(Module *m, const char *name, Type *ret, Type **ps, int np);
 /* Slot k of a region instruction (if, for, while, dowhile): the values

@@ -1045,8 +1045,7 @@ static void fwd_ins(F *x, Ins *in)
 		args[i] = V(x, in->args[i]);
 	Type *rt = in->nres ? in->res[0]->ty : NULL;
 	Ins *c = emit(x, in->op, args, in->nargs, rt, loc);
-	c->f = in->f, c->i = in->i, c->sym = in->sym, c->aty = in->aty;
-	c->fld = in->fld, c->pred = in->pred;
+	ir_copy_attrs(c, in);
 	Val *y = NULL;
 	if (in->nres) {
 		y = c->res[0];
@@ -1207,15 +1206,6 @@ static Fn *version(Module *m, Fn *g, const char *pattern, const char *name, int 
 	return v->fn;
 }
 
-static const char *rename_from, *rename_to;
-
-static void rename_call(Ins *in, void *ctx)
-{
-	(void)ctx;
-	if (in->op == O_CALL && !strcmp(in->sym, rename_from))
-		in->sym = rename_to;
-}
-
 /* Give the derived function d the next free name f_dK, and its callers too. */
 static void rename_fn(Module *m, Fn *d, int vec)
 {
@@ -1225,12 +1215,7 @@ static void rename_fn(Module *m, Fn *d, int vec)
 	const char *name = NULL;
 	for (int k = 1; !name || ir_findfn(m, name); k++)
 		name = arena_printf(m->arena, "%s%s%d", base, sf, k);
-	rename_from = d->name;
-	rename_to = name;
-	for (Fn *g = m->fns; g; g = g->next)
-		if (g->derived)
-			ir_walk(g->body, rename_call, NULL);
-	d->name = name;
+	ir_rename_fn(m, d, name);
 }
 
 /* The pattern string of a request on f. */

@@ -371,3 +371,36 @@ Decl *ir_need_decl(Module *m, const char *name, Type *ret, Type **ps, int np)
 	*q = d;
 	return d;
 }
+
+/* Copy the attributes (constant, callee, types, field, predicate) of
+ * instruction `from` to `to`, an instruction of the same op. */
+void ir_copy_attrs(Ins *to, const Ins *from)
+{
+	to->f = from->f;
+	to->i = from->i;
+	to->sym = from->sym;
+	to->aty = from->aty;
+	to->fld = from->fld;
+	to->pred = from->pred;
+}
+
+typedef struct {
+	const char *from, *to;
+} Rename;
+
+static void rename_call(Ins *in, void *ctx)
+{
+	Rename *r = ctx;
+	if (in->op == O_CALL && !strcmp(in->sym, r->from))
+		in->sym = r->to;
+}
+
+/* Rename function d to `name`, and the calls of it in derived functions. */
+void ir_rename_fn(Module *m, Fn *d, const char *name)
+{
+	Rename r = {d->name, name};
+	for (Fn *g = m->fns; g; g = g->next)
+		if (g->derived)
+			ir_walk(g->body, rename_call, &r);
+	d->name = name;
+}

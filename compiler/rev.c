@@ -551,8 +551,7 @@ static void f_ins(X *x, Ins *in)
 		a[i] = V(x, in->args[i]);
 	Type *rt = in->nres ? in->res[0]->ty : NULL;
 	Ins *c = put(x->dst, x->r, in->op, a, in->nargs, rt, loc);
-	c->f = in->f, c->i = in->i, c->sym = in->sym, c->aty = in->aty;
-	c->fld = in->fld, c->pred = in->pred;
+	ir_copy_attrs(c, in);
 	Fw *fw = arena_alloc(x->m->arena, sizeof *fw);
 	fw->clone = c;
 	x->fw[in->mark] = fw;
@@ -685,6 +684,8 @@ static void cache_set(X *x, Val *fv, Ent *e, Val *v)
 
 static Val *need(X *x, Val *fv);
 
+static Ins *blockable(X *x, Val *fv);
+
 /* Is fv free to get again in the reverse sweep (no tape)? */
 static int cheap(X *x, Val *fv, int depth)
 {
@@ -709,7 +710,7 @@ static int cheap(X *x, Val *fv, int depth)
 		Val *p = d->args[0];
 		Val *sp = p->id < x->nsrcof ? x->srcof[p->id] : NULL;
 		if (!sp || !frozen_src(x, sp))
-			return 0;
+			return blockable(x, fv) != NULL; /* one block for the whole loop */
 		break;
 	}
 	default:
@@ -737,8 +738,7 @@ static Val *recompute(X *x, Val *fv, Ent *e)
 		a[i] = need(x, d->args[i]);
 	Ins *c = ir_ins(x->rfn, d->op, a, d->nargs, &fv->ty, 1, 0, d->loc);
 	free(a);
-	c->f = d->f, c->i = d->i, c->sym = d->sym, c->aty = d->aty;
-	c->fld = d->fld, c->pred = d->pred;
+	ir_copy_attrs(c, d);
 	c->res[0]->name = fv->name;
 	add_rec(e, c);
 	return c->res[0];
@@ -824,9 +824,8 @@ struct Snap {
 	Snap *next;
 };
 
-static int simple(X *x, Val *v)
+static int simple(Val *v)
 {
-	(void)x;
 	return (v->kind == V_PARAM && v->ty->kind != T_PTR) ||
 		(v->kind == V_RES && v->def->op == O_CONST);
 }
@@ -850,32 +849,30 @@ static Val *simple_rev(X *x, Val *v, Pop *g)
 	return c->res[0];
 }
 
-static Ins *mk(X *x, Fn *f, Op op, Val **a, int n, Type *t, Loc loc)
+static Ins *mk(Fn *f, Op op, Val **a, int n, Type *t, Loc loc)
 {
-	(void)x;
 	return ir_ins(f, op, a, n, t ? &t : NULL, t != NULL, 0, loc);
 }
 
 /* count = hi - lo (+1 for <=), at least 0, as i64; instructions go to
  * list g (or before `at` when g is NULL) in function f */
-static Val *block_count(X *x, Fn *f, Val *lo, Val *hi, Op pred, Pop *g, Ins *at, Ins **last)
+static Val *block_count(Fn *f, Val *lo, Val *hi, Op pred, Pop *g, Ins *at, Ins **last)
 {
 	Loc loc = {0, 0};
-	Ins *in[6];
+	Ins *in[8];
 	int n = 0;
-	Val *l = (in[n] = mk(x, f, O_CAST, &lo, 1, i64(), loc), in[n++]->res[0]);
-	Val *h = (in[n] = mk(x, f, O_CAST, &hi, 1, i64(), loc), in[n++]->res[0]);
-	Val *d = (in[n] = mk(x, f, O_SUB, (Val *[]){h, l}, 2, i64(), loc), in[n++]->res[0]);
+	Val *l = (in[n] = mk(f, O_CAST, &lo, 1, i64(), loc), in[n++]->res[0]);
+	Val *h = (in[n] = mk(f, O_CAST, &hi, 1, i64(), loc), in[n++]->res[0]);
+	Val *d = (in[n] = mk(f, O_SUB, (Val *[]){h, l}, 2, i64(), loc), in[n++]->res[0]);
 	if (pred == O_LE) {
-		Val *one = (in[n] = mk(x, f, O_CONST, NULL, 0, i64(), loc), in[n]->i = 1,
+		Val *one = (in[n] = mk(f, O_CONST, NULL, 0, i64(), loc), in[n]->i = 1,
 			in[n++]->res[0]);
-		d = (in[n] = mk(x, f, O_ADD, (Val *[]){d, one}, 2, i64(), loc), in[n++]->res[0]);
+		d = (in[n] = mk(f, O_ADD, (Val *[]){d, one}, 2, i64(), loc), in[n++]->res[0]);
 	}
-	Val *z = (in[n] = mk(x, f, O_CONST, NULL, 0, i64(), loc), in[n++]->res[0]);
-	Val *c = (in[n] = mk(x, f, O_GT, (Val *[]){d, z}, 2, ty_basic(T_I1), loc),
+	Val *z = (in[n] = mk(f, O_CONST, NULL, 0, i64(), loc), in[n++]->res[0]);
+	Val *c = (in[n] = mk(f, O_GT, (Val *[]){d, z}, 2, ty_basic(T_I1), loc),
 		in[n++]->res[0]);
-	(void)c;
-	Val *r = (in[n] = mk(x, f, O_SELECT, (Val *[]){c, d, z}, 3, i64(), loc), in[n++]->res[0]);
+	Val *r = (in[n] = mk(f, O_SELECT, (Val *[]){c, d, z}, 3, i64(), loc), in[n++]->res[0]);
 	for (int i = 0; i < n; i++) {
 		if (g)
 			g->in[g->n++] = in[i];
@@ -887,7 +884,10 @@ static Val *block_count(X *x, Fn *f, Val *lo, Val *hi, Op pred, Pop *g, Ins *at,
 	return r;
 }
 
-static Val *block_load(X *x, Val *fv, Ent *e)
+/* The for loop whose index reads fv = p[j] from an array parameter the
+ * function never writes, when fv can be recorded as part of a block; the
+ * block's bounds are the loop's. */
+static Ins *blockable(X *x, Val *fv)
 {
 	Ins *d = fv->def;
 	if (fv->kind != V_RES || d->op != O_LOAD || d->nargs != 2 || fv->ty->kind != T_F64)
@@ -900,12 +900,23 @@ static Val *block_load(X *x, Val *fv, Ent *e)
 		return NULL;
 	Ins *L = idx->reg->parent;
 	if (L->op != O_FOR || (L->pred != O_LT && L->pred != O_LE) ||
-		!const_is(L->args[2], 1) || !simple(x, L->args[0]) || !simple(x, L->args[1]))
+		!const_is(L->args[2], 1) || !simple(L->args[0]) || !simple(L->args[1]))
 		return NULL;
 	/* only for loops between the load and the top level */
 	for (Region *r = d->parent; r != x->dst->body; r = r->parent->parent)
 		if (!r->parent || r->parent->op != O_FOR)
 			return NULL;
+	return L;
+}
+
+static Val *block_load(X *x, Val *fv, Ent *e)
+{
+	Ins *L = blockable(x, fv);
+	if (!L)
+		return NULL;
+	Ins *d = fv->def;
+	Val *p = d->args[0], *idx = d->args[1];
+	Val *sp = x->srcof[p->id];
 	Ent *e0;
 	for (e0 = x->top; e0 && e0->fr != x->dst->body; e0 = e0->up)
 		;
@@ -927,7 +938,7 @@ static Val *block_load(X *x, Val *fv, Ent *e)
 		Val *fhi = hi->kind == V_PARAM ? hi : simple_rev(x, hi, &fg);
 		for (int i = 0; i < fg.n; i++) {
 			/* constants for the forward sweep belong to its function */
-			Ins *c = mk(x, x->dst, O_CONST, NULL, 0, fg.in[i]->res[0]->ty, loc);
+			Ins *c = mk(x->dst, O_CONST, NULL, 0, fg.in[i]->res[0]->ty, loc);
 			c->i = fg.in[i]->i;
 			if (fg.in[i]->res[0] == flo)
 				flo = c->res[0];
@@ -938,10 +949,10 @@ static Val *block_load(X *x, Val *fv, Ent *e)
 			else
 				ir_insert_before(at, c), last = c;
 		}
-		Val *cnt = block_count(x, x->dst, flo, fhi, L->pred, NULL, at, &last);
-		Ins *ad = mk(x, x->dst, O_ADDR, (Val *[]){p, flo}, 2, p->ty, loc);
-		Ins *cu = mk(x, x->dst, O_CAST, &cnt, 1, u64, loc);
-		Ins *push = mk(x, x->dst, O_CALL, (Val *[]){ad->res[0], cu->res[0]}, 2, NULL, loc);
+		Val *cnt = block_count(x->dst, flo, fhi, L->pred, NULL, at, &last);
+		Ins *ad = mk(x->dst, O_ADDR, (Val *[]){p, flo}, 2, p->ty, loc);
+		Ins *cu = mk(x->dst, O_CAST, &cnt, 1, u64, loc);
+		Ins *push = mk(x->dst, O_CALL, (Val *[]){ad->res[0], cu->res[0]}, 2, NULL, loc);
 		push->sym = "adcc_push_f64_n";
 		Ins *seq[3] = {ad, cu, push};
 		for (int i = 0; i < 3; i++)
@@ -954,9 +965,9 @@ static Val *block_load(X *x, Val *fv, Ent *e)
 		/* reverse: pop it into a buffer, freed at the end */
 		Pop g = {{0}, 0};
 		Val *rlo = simple_rev(x, lo, &g), *rhi = simple_rev(x, hi, &g);
-		Val *rc = block_count(x, x->rfn, rlo, rhi, L->pred, &g, NULL, NULL);
-		Ins *rcu = mk(x, x->rfn, O_CAST, &rc, 1, u64, loc);
-		Ins *pp = mk(x, x->rfn, O_CALL, &rcu->res[0], 1, pf, loc);
+		Val *rc = block_count(x->rfn, rlo, rhi, L->pred, &g, NULL, NULL);
+		Ins *rcu = mk(x->rfn, O_CAST, &rc, 1, u64, loc);
+		Ins *pp = mk(x->rfn, O_CALL, &rcu->res[0], 1, pf, loc);
 		pp->sym = "adcc_pop_f64_buf";
 		pp->res[0]->name = arena_printf(x->m->arena, "%s_saved",
 			sp->name ? sp->name : "block");
@@ -964,7 +975,7 @@ static Val *block_load(X *x, Val *fv, Ent *e)
 		g.in[g.n++] = pp;
 		e0->pop = grow(e0->pop, &e0->cpop, e0->npop, sizeof(Pop));
 		e0->pop[e0->npop++] = g;
-		Ins *fr = mk(x, x->rfn, O_CALL, &pp->res[0], 1, NULL, loc);
+		Ins *fr = mk(x->rfn, O_CALL, &pp->res[0], 1, NULL, loc);
 		fr->sym = "adcc_buf_release";
 		e0->epi = grow(e0->epi, &e0->cepi, e0->nepi, sizeof(Ins *));
 		e0->epi[e0->nepi++] = fr;
@@ -977,10 +988,10 @@ static Val *block_load(X *x, Val *fv, Ent *e)
 	/* the load, from the buffer */
 	Loc loc = d->loc;
 	Val *i = need(x, idx), *l = need(x, lo);
-	Ins *ci = mk(x, x->rfn, O_CAST, &i, 1, i64(), loc);
-	Ins *cl = mk(x, x->rfn, O_CAST, &l, 1, i64(), loc);
-	Ins *off = mk(x, x->rfn, O_SUB, (Val *[]){ci->res[0], cl->res[0]}, 2, i64(), loc);
-	Ins *ld = mk(x, x->rfn, O_LOAD, (Val *[]){sn->buf, off->res[0]}, 2, fv->ty, loc);
+	Ins *ci = mk(x->rfn, O_CAST, &i, 1, i64(), loc);
+	Ins *cl = mk(x->rfn, O_CAST, &l, 1, i64(), loc);
+	Ins *off = mk(x->rfn, O_SUB, (Val *[]){ci->res[0], cl->res[0]}, 2, i64(), loc);
+	Ins *ld = mk(x->rfn, O_LOAD, (Val *[]){sn->buf, off->res[0]}, 2, fv->ty, loc);
 	ld->res[0]->name = fv->name;
 	add_rec(e, ci);
 	add_rec(e, cl);
@@ -1046,25 +1057,25 @@ static Val *counter(X *x, Val *fv, Ent *e)
 	Val *st = need(x, L->args[2]), *init = need(x, L->args[3 + fv->idx - 1]);
 	Type *T = i->ty, *U = fv->ty;
 	Loc loc = ad->loc;
-	Ins *k = mk(x, x->rfn, O_SUB, (Val *[]){i, lo}, 2, T, loc);
+	Ins *k = mk(x->rfn, O_SUB, (Val *[]){i, lo}, 2, T, loc);
 	add_rec(e, k);
 	Val *t = k->res[0];
 	if (!const_is(L->args[2], 1)) {
-		Ins *dv = mk(x, x->rfn, O_DIV, (Val *[]){t, st}, 2, T, loc);
+		Ins *dv = mk(x->rfn, O_DIV, (Val *[]){t, st}, 2, T, loc);
 		add_rec(e, dv);
 		t = dv->res[0];
 	}
 	if (T != U) {
-		Ins *cv = mk(x, x->rfn, O_CAST, &t, 1, U, loc);
+		Ins *cv = mk(x->rfn, O_CAST, &t, 1, U, loc);
 		add_rec(e, cv);
 		t = cv->res[0];
 	}
-	Ins *cc = mk(x, x->rfn, O_CONST, NULL, 0, U, loc);
+	Ins *cc = mk(x->rfn, O_CONST, NULL, 0, U, loc);
 	cc->i = c->def->i;
 	add_rec(e, cc);
-	Ins *m = mk(x, x->rfn, O_MUL, (Val *[]){t, cc->res[0]}, 2, U, loc);
+	Ins *m = mk(x->rfn, O_MUL, (Val *[]){t, cc->res[0]}, 2, U, loc);
 	add_rec(e, m);
-	Ins *r = mk(x, x->rfn, O_ADD, (Val *[]){init, m->res[0]}, 2, U, loc);
+	Ins *r = mk(x->rfn, O_ADD, (Val *[]){init, m->res[0]}, 2, U, loc);
 	add_rec(e, r);
 	r->res[0]->name = fv->name;
 	return r->res[0];
@@ -1098,23 +1109,23 @@ static Val *while_counter(X *x, Val *fv, Ent *e)
 	Val *init = need(x, L->args[k]);
 	Type *U = fv->ty;
 	Loc loc = ad->loc;
-	Ins *one = mk(x, x->rfn, O_CONST, NULL, 0, t->ty, loc);
+	Ins *one = mk(x->rfn, O_CONST, NULL, 0, t->ty, loc);
 	one->i = 1;
-	Ins *t1 = mk(x, x->rfn, O_SUB, (Val *[]){t, one->res[0]}, 2, t->ty, loc);
-	Ins *cv = mk(x, x->rfn, O_CAST, &t1->res[0], 1, U, loc);
+	Ins *t1 = mk(x->rfn, O_SUB, (Val *[]){t, one->res[0]}, 2, t->ty, loc);
+	Ins *cv = mk(x->rfn, O_CAST, &t1->res[0], 1, U, loc);
 	add_rec(e, one);
 	add_rec(e, t1);
 	add_rec(e, cv);
 	Val *v = cv->res[0];
 	if (c->def->i != 1) {
-		Ins *cc = mk(x, x->rfn, O_CONST, NULL, 0, U, loc);
+		Ins *cc = mk(x->rfn, O_CONST, NULL, 0, U, loc);
 		cc->i = c->def->i;
-		Ins *m = mk(x, x->rfn, O_MUL, (Val *[]){v, cc->res[0]}, 2, U, loc);
+		Ins *m = mk(x->rfn, O_MUL, (Val *[]){v, cc->res[0]}, 2, U, loc);
 		add_rec(e, cc);
 		add_rec(e, m);
 		v = m->res[0];
 	}
-	Ins *r = mk(x, x->rfn, O_ADD, (Val *[]){init, v}, 2, U, loc);
+	Ins *r = mk(x->rfn, O_ADD, (Val *[]){init, v}, 2, U, loc);
 	if (init->kind == V_RES && init->def->op == O_CONST && init->def->i == 0) {
 		v->name = fv->name;
 		return v;
@@ -1138,8 +1149,13 @@ static Val *need(X *x, Val *fv)
 	Val **c = cached(x, fv, e);
 	if (c)
 		return *c;
-	Val *r = cheap(x, fv, 0) || frozen_load(x, fv) ? recompute(x, fv, e) :
-		block_load(x, fv, e);
+	Val *r = NULL;
+	if (fv->kind == V_RES && fv->def->op == O_LOAD && !frozen_load(x, fv))
+		r = block_load(x, fv, e);
+	if (!r && (cheap(x, fv, 0) || frozen_load(x, fv)))
+		r = recompute(x, fv, e);
+	if (!r)
+		r = block_load(x, fv, e);
 	if (!r)
 		r = counter(x, fv, e);
 	if (!r)
@@ -1971,15 +1987,6 @@ static RV *version(Module *m, Fn *g, const char *pat, const char *frozen, int sp
 	return v;
 }
 
-static const char *rename_from, *rename_to;
-
-static void rename_call(Ins *in, void *ctx)
-{
-	(void)ctx;
-	if (in->op == O_CALL && !strcmp(in->sym, rename_from))
-		in->sym = rename_to;
-}
-
 /* ---- F_grad ---- */
 
 typedef struct {
@@ -2156,12 +2163,7 @@ Fn *rev_request(Module *m, const Request *rq)
 			v = o;
 		} else {
 			/* a version made for a call took the name: it moves aside */
-			rename_from = old->name;
-			rename_to = free_name(m, name);
-			for (Fn *g = m->fns; g; g = g->next)
-				if (g->derived)
-					ir_walk(g->body, rename_call, NULL);
-			old->name = rename_to;
+			ir_rename_fn(m, old, free_name(m, name));
 		}
 	}
 	if (!v)
