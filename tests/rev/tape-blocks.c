@@ -7,6 +7,9 @@
 // tangent (dot-product test).
 // RUN: %adcc %s --forward 'net:w[m*n],x[nb*n]->return' --reverse 'net:w[m*n],x[nb*n]->return' -o %t.c --header %t.h
 // RUN: %cc -include %t.h %s %t.c -o %t %rt && %t
+// RUN: %adcc %s --reverse 'net:w[m*n],x[nb*n]->return' | FileCheck %s
+// CHECK: static double head5_fwd(
+// CHECK: adcc_push_f64_n(
 #include <math.h>
 
 static void layer(int m, int n, const double *w, const double *in, double *out)
@@ -22,6 +25,15 @@ static void layer(int m, int n, const double *w, const double *in, double *out)
 	}
 }
 
+/* a constant `<=` bound: the block is in[0..4] */
+static double head5(const double *in)
+{
+	double s = 0;
+	for (int j = 0; j <= 4; j++)
+		s += in[j] * in[j] * in[j];
+	return s;
+}
+
 double net(int nb, int m, int n, const double *w, const double *x)
 {
 	double in[16], out[16];
@@ -32,6 +44,7 @@ double net(int nb, int m, int n, const double *w, const double *x)
 		layer(m, n, w, in, out);
 		for (int i = 0; i < m; i++)
 			loss += out[i];
+		loss += 0.01 * head5(in);
 	}
 	return loss;
 }
@@ -55,11 +68,11 @@ int main(void)
 	AdccTapeStats st;
 	adcc_tape_stats(&st);
 	adt_check_exact("value", 0, v, net(NB, M, N, w, x));
-	/* per call: the block in[0..N), M tanh values, and k at the start of
-	 * each of the M rows */
-	adt_check_exact("f64 pushes", 0, (double)st.pushes[ADCC_STACK_F64], NB * (N + M));
+	/* per sample: the block in[0..N), M tanh values and k at the start of
+	 * each of the M rows in layer; the block in[0..4] in head5 */
+	adt_check_exact("f64 pushes", 0, (double)st.pushes[ADCC_STACK_F64], NB * (N + M + 5));
 	adt_check_exact("i32 pushes", 0, (double)st.pushes[ADCC_STACK_I32], NB * M);
-	adt_check_exact("all pushes", 0, (double)st.pushes_total, NB * (N + 2 * M));
+	adt_check_exact("all pushes", 0, (double)st.pushes_total, NB * (N + 2 * M + 5));
 	adt_check_exact("tape empty", 0, (double)st.bytes, 0);
 	double yd;
 	net_d(NB, M, N, w, wd, x, xd, &yd);
