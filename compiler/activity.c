@@ -430,3 +430,45 @@ void act_free(Act *a)
 	free(a->vals);
 	free(a);
 }
+
+Pattern pat_decode(Fn *g, const char *pat)
+{
+	Pattern p;
+	int np = g->np;
+	p.in = xmalloc((size_t)np + 1);
+	p.out = xmalloc((size_t)np + 1);
+	for (int i = 0; i < np; i++) {
+		p.in[i] = pat[i] == 'i' || pat[i] == 'b';
+		/* a pointer to const is never written: not an output */
+		p.out[i] = (pat[i] == 'o' || pat[i] == 'b') && !g->params[i]->cnst;
+	}
+	p.ret = pat[np] == 'r';
+	return p;
+}
+
+void pat_free(Pattern *p)
+{
+	free(p->in);
+	free(p->out);
+}
+
+static int names(char *buf, size_t size, int n, Fn *g, const char *on, int ret)
+{
+	int first = 1;
+	if (ret)
+		n += snprintf(buf + n, size - (size_t)n, " the return value"), first = 0;
+	for (int i = 0; i < g->np && (size_t)n < size - 100; i++)
+		if (on[i])
+			n += snprintf(buf + n, size - (size_t)n, "%s%s", first ? " " : ", ",
+				g->params[i]->name), first = 0;
+	if (first)
+		n += snprintf(buf + n, size - (size_t)n, " nothing");
+	return n;
+}
+
+int pat_describe(Fn *g, const Pattern *p, char *buf, size_t size)
+{
+	int n = names(buf, size, 0, g, p->out, p->ret);
+	n += snprintf(buf + n, size - (size_t)n, " with respect to");
+	return names(buf, size, n, g, p->in, 0);
+}

@@ -384,6 +384,17 @@ int act_same_class(Act *a, Val *v, Val *w);
  * non-const globals)? */
 int act_written(Act *a, Val *v);
 void act_free(Act *a);
+/* A version's pattern (fwd_pattern) decoded: per parameter, active input
+ * and active output (never a pointer to const); whether the return value
+ * is an output. */
+typedef struct Pattern {
+	char *in, *out;
+	int ret;
+} Pattern;
+Pattern pat_decode(Fn *g, const char *pat);
+void pat_free(Pattern *p);
+/* " y, the return value with respect to a, x" into buf; returns its length */
+int pat_describe(Fn *g, const Pattern *p, char *buf, size_t size);
 
 /* ---- fwd.c: forward mode ---- */
 /* Generates F_d for the request (and tangent versions of callees). */

@@ -1102,13 +1102,9 @@ static void build(Module *m, Version *v, const char *name)
 	Fn *g = v->src;
 	const char *pat = v->pattern;
 	int np = g->np;
-	char *in_act = xmalloc((size_t)np + 1), *out_act = xmalloc((size_t)np + 1);
-	for (int i = 0; i < np; i++) {
-		in_act[i] = pat[i] == 'i' || pat[i] == 'b';
-		/* a pointer to const is never written: not an output */
-		out_act[i] = (pat[i] == 'o' || pat[i] == 'b') && !g->params[i]->cnst;
-	}
-	int ret_act = pat[np] == 'r';
+	Pattern pt = pat_decode(g, pat);
+	char *in_act = pt.in, *out_act = pt.out;
+	int ret_act = pt.ret;
 	F x;
 	memset(&x, 0, sizeof x);
 	x.m = m;
@@ -1158,19 +1154,7 @@ static void build(Module *m, Version *v, const char *name)
 	char buf[1024];
 	int n = snprintf(buf, sizeof buf, "%s of %s: derivatives of",
 		x.vec ? "Vector tangent (nd directions)" : "Tangent", g->name);
-	int first = 1;
-	if (ret_act)
-		n += snprintf(buf + n, sizeof buf - (size_t)n, " the return value"), first = 0;
-	for (int i = 0; i < np && n < 900; i++)
-		if (out_act[i])
-			n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s", first ? " " : ", ",
-				g->params[i]->name), first = 0;
-	n += snprintf(buf + n, sizeof buf - (size_t)n, " with respect to");
-	first = 1;
-	for (int i = 0; i < np && n < 1000; i++)
-		if (in_act[i])
-			n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s", first ? " " : ", ",
-				g->params[i]->name), first = 0;
+	pat_describe(g, &pt, buf + n, sizeof buf - (size_t)n);
 	d->doc = arena_strdup(m->arena, buf);
 	clone_into(&x, g->body, d->body, "", NULL, 0, 0);
 	act_free(x.act);
@@ -1178,8 +1162,7 @@ static void build(Module *m, Version *v, const char *name)
 	free(x.kl.val);
 	free(x.vmap);
 	free(x.tmap);
-	free(in_act);
-	free(out_act);
+	pat_free(&pt);
 }
 
 static const char *suffix(int vec) { return vec ? "_dv" : "_d"; }

@@ -1796,29 +1796,11 @@ static void mark_loops(X *x, Region *r, int in)
 	}
 }
 
-static void describe(X *x, Fn *d, const char *what, const char *in_act,
-	const char *out_act, int ret_act, int records)
+static void describe(X *x, Fn *d, const char *what, const Pattern *pt, int records)
 {
-	Fn *g = x->src;
 	char buf[3072];
 	int n = snprintf(buf, sizeof buf, "%s: gradient of", what);
-	int first = 1;
-	if (ret_act)
-		n += snprintf(buf + n, sizeof buf - (size_t)n, " the return value"), first = 0;
-	for (int i = 0; i < g->np && n < 900; i++)
-		if (out_act[i])
-			n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s", first ? " " : ", ",
-				g->params[i]->name), first = 0;
-	if (first)
-		n += snprintf(buf + n, sizeof buf - (size_t)n, " nothing");
-	n += snprintf(buf + n, sizeof buf - (size_t)n, " with respect to");
-	first = 1;
-	for (int i = 0; i < g->np && n < 1000; i++)
-		if (in_act[i])
-			n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%s", first ? " " : ", ",
-				g->params[i]->name), first = 0;
-	if (first)
-		n += snprintf(buf + n, sizeof buf - (size_t)n, " nothing");
+	n += pat_describe(x->src, pt, buf + n, sizeof buf - (size_t)n);
 	if (records)
 		snprintf(buf + n, sizeof buf - (size_t)n, ".  Records on the tape: %s",
 			x->ndoc ? x->doc : "nothing");
@@ -1830,19 +1812,15 @@ static void build(Module *m, RV *v)
 	Fn *g = v->src;
 	const char *pat = v->pat;
 	int np = g->np;
-	char *in_act = xmalloc((size_t)np + 1), *out_act = xmalloc((size_t)np + 1);
-	for (int i = 0; i < np; i++) {
-		in_act[i] = pat[i] == 'i' || pat[i] == 'b';
-		out_act[i] = (pat[i] == 'o' || pat[i] == 'b') && !g->params[i]->cnst;
-	}
-	int ret_act = pat[np] == 'r';
+	Pattern pt = pat_decode(g, pat);
+	int ret_act = pt.ret;
 	X x;
 	memset(&x, 0, sizeof x);
 	x.m = m;
 	x.src = g;
 	x.ver = v;
 	x.split = v->split;
-	x.act = act_run(g, in_act, out_act, ret_act);
+	x.act = act_run(g, pt.in, pt.out, ret_act);
 	size_t nv = (size_t)g->nval + 1;
 	x.vmap = xmalloc(sizeof(Val *) * nv);
 	x.smap = xmalloc(sizeof(Val *) * nv);
@@ -1909,14 +1887,13 @@ static void build(Module *m, RV *v)
 		ir_term(b->body, O_RET, NULL, 0, loc);
 		describe(&x, f, arena_printf(m->arena, "Forward sweep of %s for %s (tape "
 			"strategy): computes %s and records what %s needs", g->name, b->name,
-			g->name, b->name), in_act, out_act, ret_act, 1);
+			g->name, b->name), &pt, 1);
 		describe(&x, b, arena_printf(m->arena, "Reverse sweep of %s, after %s",
-			g->name, f->name), in_act, out_act, ret_act, 0);
+			g->name, f->name), &pt, 0);
 	} else {
 		Val *rv = x.retv ? V(&x, x.retv) : NULL;
 		ir_term(f->body, O_RET, rv ? &rv : NULL, rv != NULL, loc);
-		describe(&x, f, arena_printf(m->arena, "Adjoint of %s", g->name), in_act,
-			out_act, ret_act, 1);
+		describe(&x, f, arena_printf(m->arena, "Adjoint of %s", g->name), &pt, 1);
 	}
 	act_free(x.act);
 	free(x.vmap);
@@ -1936,8 +1913,7 @@ static void build(Module *m, RV *v)
 	free(x.cst);
 	free(x.pm);
 	free(x.tofree);
-	free(in_act);
-	free(out_act);
+	pat_free(&pt);
 }
 
 static const char *free_name(Module *m, const char *base)
